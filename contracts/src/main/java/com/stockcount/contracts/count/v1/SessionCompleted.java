@@ -1,0 +1,46 @@
+package com.stockcount.contracts.count.v1;
+
+import com.stockcount.contracts.Require;
+import java.time.Instant;
+
+/**
+ * A session was submitted: its counted lines, published just before as {@code parts}
+ * {@link SessionResultPart}s of the same revision, are final. Topic {@code count.session.v1}, key: session id.
+ * A re-opened and re-completed session publishes a new, higher revision that replaces the earlier one.
+ *
+ * @param revision     1 for the first completion, +1 for each completion after a re-open
+ * @param countedLines number of lines across all parts
+ * @param parts        number of parts published before this event (0 when nothing was counted)
+ */
+public record SessionCompleted(
+        String sessionId,
+        String countId,
+        String siteCode,
+        String sessionName,
+        String countType,
+        int revision,
+        Instant completedAt,
+        String completedBy,
+        int countedLines,
+        int parts) {
+
+    public static final String TYPE = "SessionCompleted";
+    public static final int VERSION = 1;
+
+    public SessionCompleted {
+        Require.text(sessionId, "sessionId");
+        Require.text(countId, "countId");
+        Require.text(siteCode, "siteCode");
+        Require.present(completedAt, "completedAt");
+        if (revision < 1) {
+            throw new IllegalArgumentException("revision starts at 1, was " + revision);
+        }
+        if (countedLines < 0 || parts < 0) {
+            throw new IllegalArgumentException("countedLines and parts must not be negative");
+        }
+    }
+
+    public String eventId() {
+        return sessionId + ":" + revision + ":completed";
+    }
+}
