@@ -1,0 +1,89 @@
+package com.stockcount.inventory.infrastructure.kafka;
+
+import com.stockcount.contracts.Topics;
+import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
+import com.stockcount.inventory.OutboxWritten;
+import com.stockcount.inventory.adjustment.AdjustmentService;
+import com.stockcount.platform.json.Json;
+import com.stockcount.platform.kafka.ConsumerWorker;
+import com.stockcount.platform.kafka.ConsumerWorkers;
+import com.stockcount.platform.kafka.EventRecords;
+import com.stockcount.platform.kafka.KafkaClients;
+import com.stockcount.platform.kafka.TopicAdmin;
+import com.stockcount.platform.outbox.OutboxRelay;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Everything inventory does on Kafka: makes sure its topics exist, relays the outbox (every ledger
+ * entry and every refused adjustment) to {@code inventory.ledger.v1}, and consumes
+ * {@code inventory.adjustment-request.v1}.
+ */
+@ApplicationScoped
+public class InventoryKafka {
+
+    static final String GROUP = "inventory-service";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ConsumerWorkers workers;
+
+    @Inject
+    AdjustmentService adjustments;
+
+    @ConfigProperty(name = "stockcount.kafka.partitions", defaultValue = "6")
+    int partitions;
+
+    @ConfigProperty(name = "stockcount.kafka.replication-factor", defaultValue = "1")
+    short replicationFactor;
+
+    @ConfigProperty(name = "stockcount.outbox.batch-size", defaultValue = "500")
+    int outboxBatchSize;
+
+    private volatile OutboxRelay relay;
+
+    void onStart(@Observes StartupEvent event) {
+        TopicAdmin.ensure(List.of(Topics.INVENTORY_LEDGER, Topics.INVENTORY_ADJUSTMENT_REQUEST,
+                Topics.deadLetterOf(Topics.INVENTORY_ADJUSTMENT_REQUEST)), partitions, replicationFactor);
+        relay = new OutboxRelay("inventory", dataSource, KafkaClients.producer("inventory-outbox", Map.of()),
+                outboxBatchSize).start();
+        workers.start(new ConsumerWorker("inventory-adjustment-request", GROUP,
+                List.of(Topics.INVENTORY_ADJUSTMENT_REQUEST), this::handle, Map.of()));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        OutboxRelay r = relay;
+        if (r != null) {
+            r.close();
+        }
+    }
+
+    /** Publishes right after the commit instead of at the relay's next poll. */
+    void onOutboxWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten event) {
+        OutboxRelay r = relay;
+        if (r != null) {
+            r.nudge();
+        }
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) throws Exception {
+        EventRecords.requireVersion(record, AdjustmentRequested.VERSION);
+        adjustments.apply(Json.read(record.value(), AdjustmentRequested.class));
+    }
+
+    /** The relay, or null before startup; for the readiness check. */
+    OutboxRelay relay() {
+        return relay;
+    }
+}

@@ -1,0 +1,11 @@
+package com.stockcount.inventory.stock;
+
+import com.stockcount.contracts.QuantKey;
+
+/** A quant row held with {@code select … for update} for the rest of the transaction. */
+public record LockedQuant(long id, QuantKey key, long quantity) {
+
+    public String idString() {
+        return Long.toString(id);
+    }
+}

@@ -1,0 +1,13 @@
+package com.stockcount.inventory.stock;
+
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+
+/**
+ * Goods taken out of a bin (an order pick, a transfer out). Same fields and rules as a {@link Receipt}.
+ *
+ * @param pickId optional client id: the same id again replays the first answer, nothing is posted twice
+ */
+public record Pick(@NotBlank String sku, @NotBlank String bin, String lot, Long quantity, List<String> serials,
+                   String pickId) {
+}

@@ -1,0 +1,14 @@
+package com.stockcount.inventory.stock;
+
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+
+/**
+ * Goods received into a bin. Which of {@code lot}, {@code quantity} and {@code serials} are needed
+ * depends on the product's tracking type (checked by {@link StockService}).
+ *
+ * @param receiptId optional client id: the same id again replays the first answer, nothing is posted twice
+ */
+public record Receipt(@NotBlank String sku, @NotBlank String bin, String lot, Long quantity, List<String> serials,
+                      String receiptId) {
+}
