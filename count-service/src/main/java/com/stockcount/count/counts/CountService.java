@@ -1,0 +1,59 @@
+package com.stockcount.count.counts;
+
+import com.stockcount.count.counts.domain.CountType;
+import com.stockcount.count.counts.domain.CreateCount;
+import com.stockcount.count.infrastructure.axon.AxonConfiguration;
+import com.stockcount.count.infrastructure.inventory.InventoryClient;
+import com.stockcount.count.sessions.domain.QuantSnapshot;
+import com.stockcount.count.sessions.domain.SessionCommands.CreateSession;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Creating a count: the one place that reads inventory. The snapshot of the quants in scope is read
+ * (paged) before any command is sent, then the count and its default session are created in one
+ * transaction, so there is never a count without its session.
+ */
+@ApplicationScoped
+public class CountService {
+
+    static final String DEFAULT_SESSION_NAME = "Session 1";
+
+    @Inject
+    InventoryClient inventory;
+    @Inject
+    AxonConfiguration axon;
+    @Inject
+    CountQueries queries;
+
+    @ConfigProperty(name = "stockcount.count.create-timeout", defaultValue = "PT5M")
+    java.time.Duration createTimeout;
+
+    public CountView create(CountResource.NewCount request) {
+        String bin = request.bin() == null || request.bin().isBlank() ? null : request.bin();
+        inventory.requireSite(request.site());
+        if (bin != null) {
+            inventory.requireBin(request.site(), bin);
+        }
+        List<QuantSnapshot> quants = inventory.quants(request.site(), bin);
+        String countId = UUID.randomUUID().toString();
+        String sessionId = UUID.randomUUID().toString();
+        CountType type = CountType.valueOf(request.type());
+        try {
+            QuarkusTransaction.requiringNew().timeout((int) createTimeout.toSeconds()).run(() -> {
+                axon.commandGateway().sendAndWait(new CreateCount(countId, request.site(), request.name(), type, bin,
+                        request.plannedStart(), request.notes(), sessionId));
+                axon.commandGateway().sendAndWait(new CreateSession(sessionId, countId, request.site(),
+                        DEFAULT_SESSION_NAME, type, bin, quants));
+            });
+        } catch (RuntimeException e) {
+            axon.evictSession(sessionId);
+            throw e;
+        }
+        return queries.count(countId);
+    }
+}

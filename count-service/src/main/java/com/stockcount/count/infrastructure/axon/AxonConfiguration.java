@@ -1,0 +1,201 @@
+package com.stockcount.count.infrastructure.axon;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stockcount.count.counts.CountProjection;
+import com.stockcount.count.counts.domain.CountAggregate;
+import com.stockcount.count.publishing.SessionPublisher;
+import com.stockcount.count.sessions.SessionProjection;
+import com.stockcount.count.sessions.domain.SessionAggregate;
+import com.stockcount.platform.json.Json;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Axon Framework 4 wired by hand (there is no Quarkus extension): JDBC event store and token store on
+ * the Agroal datasource with snake_case tables owned by Flyway, units of work in JTA transactions,
+ * Jackson everywhere. Two processors: {@value #READ_MODEL} (subscribing, in the command's transaction,
+ * so a read right after a command sees it) and {@value #PUBLISHER} (pooled streaming with a token:
+ * the event store is the outbox of the Kafka publication). Both propagate errors, so nothing is skipped.
+ */
+@Startup
+@ApplicationScoped
+public class AxonConfiguration {
+
+    static final String READ_MODEL = "read-model";
+    public static final String PUBLISHER = "session-publisher";
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    jakarta.transaction.TransactionManager jta;
+    @Inject
+    Clock clock;
+    @Inject
+    CountProjection countProjection;
+    @Inject
+    SessionProjection sessionProjection;
+    @Inject
+    SessionPublisher sessionPublisher;
+
+    @ConfigProperty(name = "stockcount.axon.snapshot-threshold", defaultValue = "250")
+    int snapshotThreshold;
+    @ConfigProperty(name = "stockcount.axon.publisher-segments", defaultValue = "2")
+    int publisherSegments;
+
+    private final Cache sessionCache = new WeakReferenceCache();
+    private Configuration axon;
+
+    @PostConstruct
+    void start() {
+        TransactionManager transactions = new JtaTransactionManager(jta);
+        DataSourceConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
+        ObjectMapper messages = Json.mapper().copy();
+        Serializer serializer = jackson(messages);
+        // an aggregate snapshot is the aggregate's private state: fields, not getters (the domain carries no Jackson annotations)
+        Serializer snapshots = jackson(messages.copy()
+                .setVisibility(PropertyAccessor.ALL, Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, Visibility.ANY)
+                .setVisibility(PropertyAccessor.CREATOR, Visibility.ANY));
+
+        JdbcEventStorageEngine storage = JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .eventSerializer(serializer)
+                .snapshotSerializer(snapshots)
+                .schema(eventSchema())
+                // events of large sessions carry up to 1,000 lines each; smaller batches bound the memory of one fetch
+                .batchSize(50)
+                .build();
+        JdbcTokenStore tokens = JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .serializer(serializer)
+                .schema(tokenSchema())
+                .build();
+
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureTransactionManager(c -> transactions)
+                .configureEmbeddedEventStore(c -> storage)
+                .registerComponent(Clock.class, c -> clock)
+                .configureAggregate(CountAggregate.class)
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(SessionAggregate.class)
+                        .configureCache(c -> sessionCache)
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
+                                snapshotThreshold)));
+        EventProcessingConfigurer processing = configurer.eventProcessing();
+        processing.registerTokenStore(c -> tokens)
+                .registerSubscribingEventProcessor(READ_MODEL)
+                .registerEventHandler(c -> countProjection)
+                .registerEventHandler(c -> sessionProjection)
+                .assignHandlerInstancesMatching(READ_MODEL,
+                        handler -> handler == countProjection || handler == sessionProjection)
+                .registerListenerInvocationErrorHandler(READ_MODEL, c -> PropagatingErrorHandler.instance())
+                .registerErrorHandler(READ_MODEL, c -> PropagatingErrorHandler.instance())
+                .registerPooledStreamingEventProcessor(PUBLISHER, Configuration::eventStore,
+                        (c, builder) -> builder.initialSegmentCount(publisherSegments)
+                                // a session's events stay in order: the default policy sequences by aggregate id
+                                .tokenClaimInterval(1000))
+                .registerEventHandler(c -> sessionPublisher)
+                .assignHandlerInstancesMatching(PUBLISHER, handler -> handler == sessionPublisher)
+                .registerListenerInvocationErrorHandler(PUBLISHER, c -> PropagatingErrorHandler.instance())
+                .registerErrorHandler(PUBLISHER, c -> PropagatingErrorHandler.instance());
+        axon = configurer.start();
+    }
+
+    void stop(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) ShutdownEvent event) {
+        if (axon != null) {
+            axon.shutdown();
+            axon = null;
+        }
+        sessionPublisher.close();
+    }
+
+    public CommandGateway commandGateway() {
+        return axon.commandGateway();
+    }
+
+    /**
+     * Forget a cached session whose surrounding transaction failed after Axon's unit of work had
+     * succeeded in it; the next command then reloads it from the store.
+     */
+    public void evictSession(String sessionId) {
+        sessionCache.remove(sessionId);
+    }
+
+    /** True when the publisher has a segment in error: it is retrying an event it could not publish. */
+    public boolean publisherFailing() {
+        return axon.eventProcessingConfiguration()
+                .eventProcessor(PUBLISHER, PooledStreamingEventProcessor.class)
+                .map(p -> p.processingStatus().values().stream().anyMatch(s -> s.isErrorState()))
+                .orElse(true);
+    }
+
+    private JacksonSerializer jackson(ObjectMapper mapper) {
+        return JacksonSerializer.builder()
+                .objectMapper(mapper)
+                .classLoader(AxonConfiguration.class.getClassLoader())
+                .build();
+    }
+
+    /** Axon's default names are camelCase, which PostgreSQL folds; V1__axon.sql creates these. */
+    private static EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    private static TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+}

@@ -1,0 +1,106 @@
+package com.stockcount.count.infrastructure.inventory;
+
+import com.stockcount.count.sessions.domain.QuantSnapshot;
+import com.stockcount.platform.json.Json;
+import com.stockcount.platform.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The one synchronous call of count-service: inventory's sites, bins and quants, read when a
+ * session is created. Quants are read page by page (1,000 at a time), so 100,000 quants work.
+ */
+@ApplicationScoped
+public class InventoryClient {
+
+    static final int PAGE = 1000;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @ConfigProperty(name = "stockcount.inventory.url")
+    String baseUrl;
+
+    record Quant(String id, String sku, String name, String bin, String area, String lot, Long quantity,
+                 String tracking, List<String> gtins, BigDecimal unitCost, String parent) {
+    }
+
+    record QuantPage(List<Quant> items, String next) {
+    }
+
+    public void requireSite(String site) {
+        if (get("/sites/" + encode(site)).statusCode() == 404) {
+            throw ProblemException.badField("site", "site " + site + " does not exist in inventory");
+        }
+    }
+
+    public void requireBin(String site, String bin) {
+        if (get("/sites/" + encode(site) + "/bins/" + encode(bin)).statusCode() == 404) {
+            throw ProblemException.badField("bin", "bin " + bin + " does not exist at site " + site);
+        }
+    }
+
+    /** Every quant of the site, or of one bin when {@code bin} is not null, in inventory's order. */
+    public List<QuantSnapshot> quants(String site, String bin) {
+        List<QuantSnapshot> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            StringBuilder path = new StringBuilder("/sites/").append(encode(site)).append("/quants?limit=").append(PAGE);
+            if (bin != null) {
+                path.append("&bin=").append(encode(bin));
+            }
+            if (cursor != null) {
+                path.append("&after=").append(encode(cursor));
+            }
+            HttpResponse<byte[]> response = get(path.toString());
+            if (response.statusCode() != 200) {
+                throw unavailable("answered " + response.statusCode() + " to " + path);
+            }
+            QuantPage page = Json.read(response.body(), QuantPage.class);
+            for (Quant q : page.items()) {
+                all.add(new QuantSnapshot(q.id(), q.sku(), q.name(), q.bin(), q.area(), q.lot(), q.tracking(),
+                        q.gtins(), q.unitCost(), q.quantity() == null ? 0 : q.quantity()));
+            }
+            cursor = page.next();
+        } while (cursor != null);
+        return all;
+    }
+
+    private HttpResponse<byte[]> get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() >= 500) {
+                throw unavailable("answered " + response.statusCode() + " to " + path);
+            }
+            return response;
+        } catch (IOException e) {
+            throw unavailable("is unreachable at " + baseUrl + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("call was interrupted");
+        }
+    }
+
+    private static ProblemException unavailable(String why) {
+        return new ProblemException(503, "Service Unavailable", "inventory-service " + why);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,139 @@
+package com.stockcount.count.sessions;
+
+import com.stockcount.count.sessions.domain.QuantSnapshot;
+import com.stockcount.count.sessions.domain.SessionEvents.CountingStarted;
+import com.stockcount.count.sessions.domain.SessionEvents.LineCleared;
+import com.stockcount.count.sessions.domain.SessionEvents.LineCounted;
+import com.stockcount.count.sessions.domain.SessionEvents.LinesSnapshotted;
+import com.stockcount.count.sessions.domain.SessionEvents.ScanCounted;
+import com.stockcount.count.sessions.domain.SessionEvents.ScanUnmatched;
+import com.stockcount.count.sessions.domain.SessionEvents.SessionCompleted;
+import com.stockcount.count.sessions.domain.SessionEvents.SessionCreated;
+import com.stockcount.count.sessions.domain.SnapshotLine;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.EventHandler;
+
+/**
+ * Keeps {@code session_view} and {@code session_line} for the session screens. It runs in the
+ * command's transaction (subscribing processor), so the REST answer to a command already shows it.
+ */
+@Singleton
+public class SessionProjection {
+
+    @Inject
+    DataSource dataSource;
+
+    @EventHandler
+    public void on(SessionCreated event) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "insert into session_view (id, count_id, site, name, bin, status, created_at) values (?, ?, ?, ?, ?, 'DRAFT', ?)")) {
+            insert.setString(1, event.sessionId());
+            insert.setString(2, event.countId());
+            insert.setString(3, event.site());
+            insert.setString(4, event.name());
+            insert.setString(5, event.bin());
+            insert.setTimestamp(6, Timestamp.from(event.createdAt()));
+            insert.executeUpdate();
+        }
+    }
+
+    @EventHandler
+    public void on(LinesSnapshotted event) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "insert into session_line (session_id, line_no, quant_id, sku, name, bin, area, lot, tracking, gtins,"
+                        + " unit_cost, system_quantity) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (SnapshotLine line : event.lines()) {
+                QuantSnapshot q = line.quant();
+                insert.setString(1, event.sessionId());
+                insert.setInt(2, Integer.parseInt(line.lineId()));
+                insert.setString(3, q.quantId());
+                insert.setString(4, q.sku());
+                insert.setString(5, q.name());
+                insert.setString(6, q.bin());
+                insert.setString(7, q.area());
+                insert.setString(8, q.lot());
+                insert.setString(9, q.tracking());
+                insert.setString(10, String.join(",", q.gtins()));
+                insert.setBigDecimal(11, q.unitCost());
+                insert.setLong(12, q.systemQuantity());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    @EventHandler
+    public void on(CountingStarted event) throws SQLException {
+        update("update session_view set status = 'IN_PROGRESS', started_at = ? where id = ?",
+                event.startedAt(), event.sessionId());
+    }
+
+    @EventHandler
+    public void on(LineCounted event) throws SQLException {
+        setLine(event.sessionId(), event.lineId(), event.countedQuantity(), event.countedAt());
+    }
+
+    @EventHandler
+    public void on(LineCleared event) throws SQLException {
+        setLine(event.sessionId(), event.lineId(), null, null);
+    }
+
+    @EventHandler
+    public void on(ScanCounted event) throws SQLException {
+        setLine(event.sessionId(), event.lineId(), event.countedQuantity(), event.countedAt());
+        update("update session_view set scans = scans + 1 where id = ?", null, event.sessionId());
+    }
+
+    @EventHandler
+    public void on(ScanUnmatched event) throws SQLException {
+        update("update session_view set scans = scans + 1, unmatched_scans = unmatched_scans + 1 where id = ?",
+                null, event.sessionId());
+    }
+
+    @EventHandler
+    public void on(SessionCompleted event) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "update session_view set status = 'COMPLETED', completed_at = ?, revision = ? where id = ?")) {
+            update.setTimestamp(1, Timestamp.from(event.completedAt()));
+            update.setInt(2, event.revision());
+            update.setString(3, event.sessionId());
+            update.executeUpdate();
+        }
+    }
+
+    private void setLine(String sessionId, String lineId, Long counted, Instant countedAt) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "update session_line set counted_quantity = ?, counted_at = ? where session_id = ? and line_no = ?")) {
+            if (counted == null) {
+                update.setNull(1, Types.BIGINT);
+                update.setNull(2, Types.TIMESTAMP);
+            } else {
+                update.setLong(1, counted);
+                update.setTimestamp(2, Timestamp.from(countedAt));
+            }
+            update.setString(3, sessionId);
+            update.setInt(4, Integer.parseInt(lineId));
+            update.executeUpdate();
+        }
+    }
+
+    /** An update of one session row, with an optional timestamp as first parameter. */
+    private void update(String sql, Instant at, String sessionId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+            int i = 1;
+            if (at != null) {
+                update.setTimestamp(i++, Timestamp.from(at));
+            }
+            update.setString(i, sessionId);
+            update.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package com.stockcount.count.sessions.domain;
+
+import static com.stockcount.count.counts.domain.Text.optional;
+import static com.stockcount.count.counts.domain.Text.present;
+import static com.stockcount.count.counts.domain.Text.required;
+
+import com.stockcount.count.counts.domain.CountType;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The orders a session takes. */
+public final class SessionCommands {
+
+    private SessionCommands() {
+    }
+
+    /**
+     * Create a session whose lines are the given quants (read from inventory before this command is sent).
+     *
+     * @param bin the one bin of the session's scope, or {@code null} for the whole site
+     */
+    public record CreateSession(
+            @TargetAggregateIdentifier String sessionId,
+            String countId,
+            String site,
+            String name,
+            CountType countType,
+            String bin,
+            List<QuantSnapshot> quants) {
+
+        public CreateSession {
+            required(sessionId, "sessionId");
+            required(countId, "countId");
+            required(site, "site");
+            required(name, "name");
+            present(countType, "countType");
+            bin = optional(bin);
+            quants = List.copyOf(present(quants, "quants"));
+        }
+    }
+
+    public record StartCounting(@TargetAggregateIdentifier String sessionId) {
+
+        public StartCounting {
+            required(sessionId, "sessionId");
+        }
+    }
+
+    /** Set the counted quantity of a line, replacing what was counted before. */
+    public record CountLine(@TargetAggregateIdentifier String sessionId, String lineId, long countedQuantity) {
+
+        public CountLine {
+            required(sessionId, "sessionId");
+            required(lineId, "lineId");
+            if (countedQuantity < 0) {
+                throw new IllegalArgumentException("countedQuantity must not be negative, was " + countedQuantity);
+            }
+        }
+    }
+
+    /** Make a line blank again: not counted, ignored at completion. */
+    public record ClearLine(@TargetAggregateIdentifier String sessionId, String lineId) {
+
+        public ClearLine {
+            required(sessionId, "sessionId");
+            required(lineId, "lineId");
+        }
+    }
+
+    /**
+     * Apply one scan observed by a device.
+     *
+     * @param kind what the code is (BARCODE, BIN_LABEL, SERIAL, EPC)
+     * @param gtin GTIN-14, or {@code null} when the code did not decode to one
+     * @param bin  bin reported by the device, or {@code null}: the session's bin applies
+     * @param lot  lot decoded from the code, or {@code null}
+     */
+    public record RecordScan(
+            @TargetAggregateIdentifier String sessionId,
+            String observationId,
+            String kind,
+            String code,
+            String gtin,
+            String bin,
+            String lot,
+            Instant observedAt) {
+
+        public RecordScan {
+            required(sessionId, "sessionId");
+            required(observationId, "observationId");
+            required(kind, "kind");
+            required(code, "code");
+            present(observedAt, "observedAt");
+            gtin = optional(gtin);
+            bin = optional(bin);
+            lot = optional(lot);
+        }
+    }
+
+    public record CompleteSession(@TargetAggregateIdentifier String sessionId, String completedBy) {
+
+        public CompleteSession {
+            required(sessionId, "sessionId");
+            required(completedBy, "completedBy");
+        }
+    }
+}

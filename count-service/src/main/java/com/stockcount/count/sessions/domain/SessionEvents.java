@@ -1,0 +1,122 @@
+package com.stockcount.count.sessions.domain;
+
+import static com.stockcount.count.counts.domain.Text.present;
+import static com.stockcount.count.counts.domain.Text.required;
+
+import com.stockcount.count.counts.domain.CountType;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The facts of a session, internal to count-service (the publisher maps the result events to the
+ * public contract). Large content is always split over several events: no event carries more than
+ * {@link SessionAggregate#SNAPSHOT_CHUNK} snapshot lines or one result part.
+ */
+public final class SessionEvents {
+
+    private SessionEvents() {
+    }
+
+    /** @param lineCount lines that follow in {@link LinesSnapshotted} events */
+    public record SessionCreated(
+            String sessionId,
+            String countId,
+            String site,
+            String name,
+            CountType countType,
+            String bin,
+            Instant createdAt,
+            int lineCount) {
+
+        public SessionCreated {
+            required(sessionId, "sessionId");
+            required(countId, "countId");
+            required(site, "site");
+            required(name, "name");
+            present(countType, "countType");
+            present(createdAt, "createdAt");
+        }
+    }
+
+    public record LinesSnapshotted(String sessionId, int chunk, List<SnapshotLine> lines) {
+
+        public LinesSnapshotted {
+            required(sessionId, "sessionId");
+            lines = List.copyOf(present(lines, "lines"));
+        }
+    }
+
+    public record CountingStarted(String sessionId, Instant startedAt) {
+
+        public CountingStarted {
+            required(sessionId, "sessionId");
+            present(startedAt, "startedAt");
+        }
+    }
+
+    public record LineCounted(String sessionId, String lineId, long countedQuantity, Instant countedAt) {
+
+        public LineCounted {
+            required(sessionId, "sessionId");
+            required(lineId, "lineId");
+            present(countedAt, "countedAt");
+        }
+    }
+
+    public record LineCleared(String sessionId, String lineId) {
+
+        public LineCleared {
+            required(sessionId, "sessionId");
+            required(lineId, "lineId");
+        }
+    }
+
+    /** A scan added one unit to a line; {@code countedQuantity} is the line's new total. */
+    public record ScanCounted(String sessionId, String observationId, String lineId, long countedQuantity,
+                              Instant countedAt) {
+
+        public ScanCounted {
+            required(sessionId, "sessionId");
+            required(observationId, "observationId");
+            required(lineId, "lineId");
+            present(countedAt, "countedAt");
+        }
+    }
+
+    /** A scan that matches no line of the session; kept so that someone can match or dismiss it. */
+    public record ScanUnmatched(String sessionId, String observationId, String kind, String code, String gtin,
+                                String bin, Instant observedAt, String reason) {
+
+        public ScanUnmatched {
+            required(sessionId, "sessionId");
+            required(observationId, "observationId");
+            required(code, "code");
+            present(observedAt, "observedAt");
+            required(reason, "reason");
+        }
+    }
+
+    /** One slice of the counted lines of a completion, in line order; parts 0..parts-1 precede {@link SessionCompleted}. */
+    public record SessionResultRecorded(String sessionId, String countId, int revision, int part, int parts,
+                                        List<ResultLine> lines) {
+
+        public SessionResultRecorded {
+            required(sessionId, "sessionId");
+            required(countId, "countId");
+            lines = List.copyOf(present(lines, "lines"));
+        }
+    }
+
+    public record SessionCompleted(String sessionId, String countId, String site, String name, CountType countType,
+                                   int revision, Instant completedAt, String completedBy, int countedLines,
+                                   int parts) {
+
+        public SessionCompleted {
+            required(sessionId, "sessionId");
+            required(countId, "countId");
+            required(site, "site");
+            present(completedAt, "completedAt");
+            required(completedBy, "completedBy");
+        }
+    }
+}
