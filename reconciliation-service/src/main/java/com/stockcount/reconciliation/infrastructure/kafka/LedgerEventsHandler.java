@@ -1,0 +1,48 @@
+package com.stockcount.reconciliation.infrastructure.kafka;
+
+import com.stockcount.contracts.EventHeaders;
+import com.stockcount.contracts.inventory.v1.LedgerEntryRecorded;
+import com.stockcount.platform.json.Json;
+import com.stockcount.platform.kafka.EventRecords;
+import com.stockcount.platform.kafka.PoisonRecordException;
+import com.stockcount.platform.kafka.RecordHandler;
+import com.stockcount.reconciliation.adjustment.AdjustmentOutcomes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+/** Reads {@code inventory.ledger.v1} for the fate of our adjustment requests; every other entry is skipped. */
+@ApplicationScoped
+public class LedgerEventsHandler implements RecordHandler {
+
+    private static final Logger LOG = Logger.getLogger(LedgerEventsHandler.class);
+
+    @Inject
+    AdjustmentOutcomes outcomes;
+
+    @Override
+    public void handle(ConsumerRecord<String, byte[]> record) throws Exception {
+        String type = EventRecords.eventType(record);
+        switch (type) {
+            case LedgerEntryRecorded.TYPE -> {
+                EventRecords.requireVersion(record, LedgerEntryRecorded.VERSION);
+                LedgerEntryRecorded entry = Json.read(record.value(), LedgerEntryRecorded.class);
+                outcomes.applied(EventRecords.eventId(record), entry.requestId(), entry.delta(), entry.quantityAfter(),
+                        entry.at());
+            }
+            case AdjustmentRejected.TYPE -> {
+                EventRecords.requireVersion(record, AdjustmentRejected.VERSION);
+                AdjustmentRejected rejected = Json.read(record.value(), AdjustmentRejected.class);
+                if (rejected.requestId() == null || rejected.at() == null) {
+                    throw new PoisonRecordException("AdjustmentRejected without requestId or at");
+                }
+                // the rejection of a request happens once, so the request id identifies it when no event id is sent
+                String eventId = EventRecords.header(record, EventHeaders.EVENT_ID)
+                        .orElse("rejected:" + rejected.requestId());
+                outcomes.rejected(eventId, rejected.requestId(), rejected.reason(), rejected.at());
+            }
+            default -> LOG.debugf("ignoring %s on %s", type, record.topic());
+        }
+    }
+}
