@@ -1,0 +1,108 @@
+package com.stockcount.scaningest.scan;
+
+import com.stockcount.contracts.scan.v1.ScanObserved;
+import com.stockcount.scaningest.barcode.BarcodeDecoder;
+import com.stockcount.scaningest.barcode.DecodedBarcode;
+import com.stockcount.scaningest.barcode.InvalidBarcodeException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Judges each scan of a batch on its own and turns the good ones into {@link ScanObserved}
+ * observations of the session. A refused scan is reported with its position and reason; the
+ * scans beside it go on.
+ */
+public final class ScanIntake {
+
+    public static final int MAX_CODE_LENGTH = 512;
+    public static final int MAX_ID_LENGTH = 128;
+
+    private final BarcodeDecoder decoder;
+
+    public ScanIntake(BarcodeDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    /** @param receivedAt the time of a scan that carries none */
+    public IntakeResult intake(String sessionId, String deviceId, List<ScanInput> scans, Instant receivedAt) {
+        List<ScanObserved> accepted = new ArrayList<>(scans.size());
+        List<Rejection> rejected = new ArrayList<>();
+        Set<String> clientIds = new HashSet<>();
+        for (int index = 0; index < scans.size(); index++) {
+            ScanInput scan = scans.get(index);
+            try {
+                accepted.add(observe(sessionId, deviceId, index, scan, receivedAt, clientIds));
+            } catch (RejectedScan e) {
+                rejected.add(new Rejection(index, scan.code(), e.reason, e.getMessage()));
+            } catch (InvalidBarcodeException e) {
+                rejected.add(new Rejection(index, scan.code(), e.error().name(), e.getMessage()));
+            }
+        }
+        return new IntakeResult(accepted, rejected);
+    }
+
+    private ScanObserved observe(String sessionId, String deviceId, int index, ScanInput scan, Instant receivedAt,
+                                 Set<String> clientIds) {
+        String code = scan.code();
+        if (code == null || code.isBlank()) {
+            throw new RejectedScan(ScanRejection.BLANK_CODE, "code must not be blank");
+        }
+        if (code.length() > MAX_CODE_LENGTH) {
+            throw new RejectedScan(ScanRejection.CODE_TOO_LONG, "code must have at most " + MAX_CODE_LENGTH + " characters");
+        }
+        ScanType type = ScanType.parse(scan.type()).orElseThrow(() -> new RejectedScan(ScanRejection.UNKNOWN_TYPE,
+                "type must be barcode, bin or serial, was '" + scan.type() + "'"));
+        Instant observedAt = scan.scannedAt() == null ? receivedAt : instant(scan.scannedAt());
+        String observationId = scan.id() == null
+                ? ObservationIds.derive(sessionId, deviceId, observedAtAsSent(scan), index, code)
+                : clientId(scan.id(), clientIds);
+
+        String gtin = null;
+        String serial = null;
+        String lot = null;
+        if (type == ScanType.BARCODE) {
+            DecodedBarcode barcode = decoder.decode(code);
+            gtin = barcode.gtin();
+            serial = barcode.serial().orElse(null);
+            lot = barcode.lot().orElse(null);
+        }
+        return new ScanObserved(observationId, sessionId, deviceId, type.kind(), code, gtin, serial, lot, null, observedAt);
+    }
+
+    /** The time as the device sent it, normalised so "+00:00" and "Z" name the same scan. */
+    private static String observedAtAsSent(ScanInput scan) {
+        return scan.scannedAt() == null ? null : instant(scan.scannedAt()).toString();
+    }
+
+    private static Instant instant(String iso) {
+        try {
+            return Instant.parse(iso);
+        } catch (DateTimeException e) {
+            throw new RejectedScan(ScanRejection.INVALID_SCANNED_AT,
+                    "scannedAt must be an ISO-8601 instant such as 2025-03-01T10:15:30Z, was '" + iso + "'");
+        }
+    }
+
+    private static String clientId(String id, Set<String> seen) {
+        if (id.isBlank() || id.length() > MAX_ID_LENGTH) {
+            throw new RejectedScan(ScanRejection.INVALID_ID, "id must have 1 to " + MAX_ID_LENGTH + " characters");
+        }
+        if (!seen.add(id)) {
+            throw new RejectedScan(ScanRejection.DUPLICATE_ID, "id " + id + " appears earlier in this batch");
+        }
+        return id;
+    }
+
+    private static final class RejectedScan extends RuntimeException {
+        private final String reason;
+
+        RejectedScan(ScanRejection reason, String detail) {
+            super(detail, null, false, false);
+            this.reason = reason.name();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package com.stockcount.scaningest.scan;
+
+/** Why a scan was refused before its code was read; barcode failures use {@link com.stockcount.scaningest.barcode.BarcodeError}. */
+public enum ScanRejection {
+    BLANK_CODE,
+    CODE_TOO_LONG,
+    UNKNOWN_TYPE,
+    INVALID_SCANNED_AT,
+    INVALID_ID,
+    /** Two scans of one batch carry the same client id: the second would overwrite the first downstream. */
+    DUPLICATE_ID
+}

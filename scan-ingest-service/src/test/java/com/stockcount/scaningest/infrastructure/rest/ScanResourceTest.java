@@ -1,0 +1,205 @@
+package com.stockcount.scaningest.infrastructure.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.stockcount.contracts.EventHeaders;
+import com.stockcount.contracts.scan.v1.CodeKind;
+import com.stockcount.contracts.scan.v1.ScanObserved;
+import com.stockcount.platform.json.Json;
+import com.stockcount.platform.kafka.EventRecords;
+import com.stockcount.scaningest.support.ObservationLog;
+import com.stockcount.scaningest.support.SharedKafka;
+import com.stockcount.testsupport.SharedInfrastructure;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(SharedKafka.class)
+class ScanResourceTest {
+
+    @Test
+    void goodScansArePublishedKeyedBySessionWithTheirDecodedProduct() {
+        String session = UUID.randomUUID().toString();
+        Instant before = Instant.now();
+
+        given().contentType(ContentType.JSON).header("X-Correlation-Id", "corr-1")
+                .body("""
+                        {"deviceId":"hh-7","scans":[
+                          {"code":"036000291452"},
+                          {"code":"(01)09506000134352(10)LOT-7(21)ABC","scannedAt":"2025-06-15T10:00:00Z"},
+                          {"code":"A-01-03","type":"bin"},
+                          {"id":"sn-scan-1","code":"SN-0042","type":"serial"}]}""")
+                .post("/sessions/{session}/scans", session)
+                .then().statusCode(202)
+                .body("accepted", equalTo(4))
+                .body("rejected", hasSize(0));
+
+        List<ConsumerRecord<String, byte[]>> records = ObservationLog.read(bootstrap(), session, 4);
+        List<ScanObserved> observed = records.stream().map(r -> Json.read(r.value(), ScanObserved.class)).toList();
+        assertThat(observed)
+                .extracting(ScanObserved::sessionId, ScanObserved::deviceId, ScanObserved::kind, ScanObserved::code,
+                        ScanObserved::gtin, ScanObserved::lot, ScanObserved::serial)
+                .containsExactly(
+                        tuple(session, "hh-7", CodeKind.BARCODE, "036000291452", "00036000291452", null, null),
+                        tuple(session, "hh-7", CodeKind.BARCODE, "(01)09506000134352(10)LOT-7(21)ABC", "09506000134352", "LOT-7", "ABC"),
+                        tuple(session, "hh-7", CodeKind.BIN_LABEL, "A-01-03", null, null, null),
+                        tuple(session, "hh-7", CodeKind.SERIAL, "SN-0042", null, null, null));
+        assertThat(observed.get(0).observedAt()).isBetween(before, Instant.now());
+        assertThat(observed.get(1).observedAt()).isEqualTo(Instant.parse("2025-06-15T10:00:00Z"));
+        assertThat(observed.get(3).observationId()).isEqualTo("sn-scan-1");
+
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            assertThat(record.key()).isEqualTo(session);
+            assertThat(EventRecords.eventId(record)).isEqualTo(observed.get(i).observationId());
+            assertThat(EventRecords.eventType(record)).isEqualTo("ScanObserved");
+            assertThat(EventRecords.header(record, EventHeaders.SCHEMA_VERSION)).contains("1");
+            assertThat(EventRecords.header(record, EventHeaders.OCCURRED_AT)).contains(observed.get(i).observedAt().toString());
+            assertThat(EventRecords.header(record, EventHeaders.CORRELATION_ID)).contains("corr-1");
+        }
+    }
+
+    @Test
+    void aScanWithABadCheckDigitIsNamedAndTheOthersArePublished() {
+        String session = UUID.randomUUID().toString();
+        double rejectedBefore = counter("scan_ingest_scans_rejected_total{reason=\"INVALID_CHECK_DIGIT\"");
+
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"deviceId":"hh-7","scans":[
+                          {"code":"4006381333931"},
+                          {"code":"4006381333932"},
+                          {"code":"96385074"}]}""")
+                .post("/sessions/{session}/scans", session)
+                .then().statusCode(202)
+                .body("accepted", equalTo(2))
+                .body("rejected", hasSize(1))
+                .body("rejected[0].index", equalTo(1))
+                .body("rejected[0].code", equalTo("4006381333932"))
+                .body("rejected[0].reason", equalTo("INVALID_CHECK_DIGIT"))
+                .body("rejected[0].detail", containsString("should be 1"));
+
+        assertThat(ObservationLog.read(bootstrap(), session, 2))
+                .extracting(r -> Json.read(r.value(), ScanObserved.class).gtin())
+                .containsExactly("04006381333931", "00000096385074");
+        assertThat(counter("scan_ingest_scans_rejected_total{reason=\"INVALID_CHECK_DIGIT\"")).isEqualTo(rejectedBefore + 1);
+    }
+
+    @Test
+    void aBatchWithNoGoodScanIsA400ProblemListingEveryScan() {
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"deviceId":"hh-7","scans":[{"code":"4006381333932"},{"code":"(01)09506000134352(99)X"}]}""")
+                .post("/sessions/{session}/scans", UUID.randomUUID().toString())
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("title", equalTo("Bad Request"))
+                .body("accepted", equalTo(0))
+                .body("rejected.reason", contains("INVALID_CHECK_DIGIT", "UNSUPPORTED_AI"));
+    }
+
+    @Test
+    void aMissingDeviceIdIsA400NamingTheField() {
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"scans":[{"code":"4006381333931"}]}""")
+                .post("/sessions/s-1/scans")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("deviceId"));
+    }
+
+    @Test
+    void anEmptyOrOversizedBatchIsA400NamingScans() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("deviceId", "hh-7", "scans", List.of()))
+                .post("/sessions/s-1/scans")
+                .then().statusCode(400)
+                .body("errors.field", contains("scans"));
+
+        List<Map<String, String>> tooMany = java.util.Collections.nCopies(5001, Map.of("code", "4006381333931"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("deviceId", "hh-7", "scans", tooMany))
+                .post("/sessions/s-1/scans")
+                .then().statusCode(400)
+                .body("errors.field", contains("scans"));
+    }
+
+    @Test
+    void malformedJsonIsA400Problem() {
+        given().contentType(ContentType.JSON)
+                .body("{\"deviceId\":\"hh-7\",\"scans\":[{\"code\":")
+                .post("/sessions/s-1/scans")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400));
+
+        given().contentType(ContentType.JSON)
+                .body("{\"deviceId\":\"hh-7\",\"scans\":{\"code\":\"4006381333931\"}}")
+                .post("/sessions/s-1/scans")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("scans"));
+    }
+
+    @Test
+    void aRetriedBatchKeepsItsObservationIds() {
+        String session = UUID.randomUUID().toString();
+        String body = """
+                {"deviceId":"hh-7","scans":[{"code":"4006381333931"},{"code":"4006381333931"},
+                                            {"code":"036000291452","scannedAt":"2025-06-15T10:00:00Z"}]}""";
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            given().contentType(ContentType.JSON).body(body)
+                    .post("/sessions/{session}/scans", session)
+                    .then().statusCode(202).body("accepted", equalTo(3));
+        }
+
+        List<String> ids = ObservationLog.read(bootstrap(), session, 6).stream().map(EventRecords::eventId).toList();
+        assertThat(ids).hasSize(6);
+        assertThat(ids.subList(3, 6)).isEqualTo(ids.subList(0, 3));
+        assertThat(ids.subList(0, 3)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theEndpointIsDescribedInOpenApi() {
+        given().accept("application/json").get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.'/sessions/{sessionId}/scans'.post.responses.keySet()", org.hamcrest.Matchers.hasItems("202", "400", "503"));
+    }
+
+    @Test
+    void readinessIncludesTheBroker() {
+        given().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Kafka")));
+    }
+
+    private static String bootstrap() {
+        return SharedInfrastructure.kafka().bootstrapServers();
+    }
+
+    /** The value of a Prometheus sample whose line starts with {@code prefix}, or 0 when it is not there yet. */
+    private static double counter(String prefix) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith(prefix))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+}
