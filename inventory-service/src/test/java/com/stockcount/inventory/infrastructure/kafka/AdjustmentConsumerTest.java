@@ -1,0 +1,219 @@
+package com.stockcount.inventory.infrastructure.kafka;
+
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.stockcount.contracts.EventHeaders;
+import com.stockcount.contracts.QuantKey;
+import com.stockcount.contracts.Topics;
+import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
+import com.stockcount.contracts.inventory.v1.LedgerEntryRecorded;
+import com.stockcount.inventory.Fixtures;
+import com.stockcount.inventory.adjustment.AdjustmentRejected;
+import com.stockcount.platform.json.Json;
+import com.stockcount.platform.kafka.EventRecords;
+import com.stockcount.platform.kafka.KafkaClients;
+import com.stockcount.testsupport.RealInfrastructure;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The story of a count's adjustments reaching inventory: reconciliation asks for a correction, inventory
+ * applies it once, records it in the ledger and tells everyone on {@code inventory.ledger.v1}.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "inventory"))
+class AdjustmentConsumerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private KafkaProducer<String, byte[]> producer;
+    private String site;
+    private String bin;
+    private String sku;
+
+    @BeforeEach
+    void stockOnTheShelf() {
+        producer = KafkaClients.producer("adjustment-test", Map.of());
+        site = Fixtures.site();
+        bin = Fixtures.bin(site, "Backstock");
+        sku = Fixtures.product("BULK");
+    }
+
+    @AfterEach
+    void close() {
+        producer.close();
+    }
+
+    @Test
+    void anAdjustmentIsAppliedOnceRecordedAndPublished() throws Exception {
+        // the system says 5; the associate counted 8: reconciliation asks for +3
+        String quantId = Fixtures.receive(site, bin, sku, 5);
+        QuantKey key = new QuantKey(site, bin, sku, "");
+        AdjustmentRequested plusThree = request(key, 3);
+        send(plusThree);
+
+        await().atMost(WAIT).untilAsserted(() -> when().get("/sites/" + site + "/quants/" + quantId).then()
+                .body("quantity", equalTo(8)));
+        JsonPath ledger = given().queryParam("reason", "stock_count").when().get("/sites/" + site + "/ledger")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(ledger.getList("items")).hasSize(1);
+        assertThat(ledger.getString("items[0].type")).isEqualTo("system_correction");
+        assertThat(ledger.getLong("items[0].delta")).isEqualTo(3);
+        assertThat(ledger.getLong("items[0].quantityAfter")).isEqualTo(8);
+        assertThat(ledger.getString("items[0].requestId")).isEqualTo(plusThree.requestId());
+
+        // everyone downstream learns it from the ledger topic, keyed by the quant
+        ConsumerRecord<String, byte[]> published = awaitRecord(Topics.INVENTORY_LEDGER,
+                r -> header(r, EventHeaders.EVENT_TYPE).equals(LedgerEntryRecorded.TYPE)
+                        && Json.read(r.value(), LedgerEntryRecorded.class).requestId() != null
+                        && Json.read(r.value(), LedgerEntryRecorded.class).requestId().equals(plusThree.requestId()));
+        LedgerEntryRecorded event = Json.read(published.value(), LedgerEntryRecorded.class);
+        assertThat(published.key()).isEqualTo(key.asString());
+        assertThat(header(published, EventHeaders.EVENT_ID)).isEqualTo(event.eventId());
+        assertThat(event.type()).isEqualTo(LedgerEntryRecorded.TYPE_SYSTEM_CORRECTION);
+        assertThat(event.reason()).isEqualTo(AdjustmentRequested.REASON_STOCK_COUNT);
+        assertThat(event.quantId()).isEqualTo(quantId);
+        assertThat(event.delta()).isEqualTo(3);
+        assertThat(event.quantityAfter()).isEqualTo(8);
+
+        // the same request delivered again changes nothing; a later one on the same quant (same partition,
+        // so processed after the duplicate) shows the duplicate has been consumed
+        send(plusThree);
+        send(request(key, -1));
+        await().atMost(WAIT).untilAsserted(() -> when().get("/sites/" + site + "/quants/" + quantId).then()
+                .body("quantity", equalTo(7)));
+        given().queryParam("reason", "stock_count").when().get("/sites/" + site + "/ledger").then()
+                .body("items.delta", org.hamcrest.Matchers.contains(3, -1));
+    }
+
+    @Test
+    void everyReceiptIsPublishedToo() {
+        String quantId = Fixtures.receive(site, bin, sku, 4);
+        ConsumerRecord<String, byte[]> published = awaitRecord(Topics.INVENTORY_LEDGER,
+                r -> r.key().equals(new QuantKey(site, bin, sku, "").asString()));
+        LedgerEntryRecorded event = Json.read(published.value(), LedgerEntryRecorded.class);
+        assertThat(event.type()).isEqualTo(LedgerEntryRecorded.TYPE_RECEIPT);
+        assertThat(event.quantId()).isEqualTo(quantId);
+        assertThat(event.quantityAfter()).isEqualTo(4);
+    }
+
+    @Test
+    void aCountMayFindAProductInABinWithoutAQuant() {
+        QuantKey key = new QuantKey(site, bin, sku, "");
+        send(request(key, 2));
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("bin", bin).when().get("/sites/" + site + "/quants")
+                .then().body("items.quantity", org.hamcrest.Matchers.contains(2)));
+    }
+
+    @Test
+    void anAdjustmentBelowZeroIsRefusedAndTheRefusalPublished() {
+        String quantId = Fixtures.receive(site, bin, sku, 2);
+        QuantKey key = new QuantKey(site, bin, sku, "");
+        AdjustmentRequested minusFive = request(key, -5);
+        send(minusFive);
+
+        ConsumerRecord<String, byte[]> published = awaitRecord(Topics.INVENTORY_LEDGER,
+                r -> header(r, EventHeaders.EVENT_TYPE).equals(AdjustmentRejected.TYPE)
+                        && Json.read(r.value(), AdjustmentRejected.class).requestId().equals(minusFive.requestId()));
+        AdjustmentRejected rejected = Json.read(published.value(), AdjustmentRejected.class);
+        assertThat(rejected.quant()).isEqualTo(key);
+        assertThat(rejected.delta()).isEqualTo(-5);
+        assertThat(rejected.reason()).isEqualTo(AdjustmentRejected.NEGATIVE_QUANTITY);
+        assertThat(rejected.requestReason()).isEqualTo("stock_count");
+        assertThat(rejected.quantityOnHand()).isEqualTo(2);
+        assertThat(published.key()).isEqualTo(key.asString());
+        when().get("/sites/" + site + "/quants/" + quantId).then().body("quantity", equalTo(2));
+        given().queryParam("reason", "stock_count").when().get("/sites/" + site + "/ledger").then()
+                .body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void poisonGoesToTheDeadLetterTopicAndValidRequestsBehindItAreStillApplied() {
+        String quantId = Fixtures.receive(site, bin, sku, 5);
+        QuantKey key = new QuantKey(site, bin, sku, "");
+        String malformedId = "malformed-" + UUID.randomUUID();
+        String futureId = "v2-" + UUID.randomUUID();
+        String unknownId = "unknown-" + UUID.randomUUID();
+        // all on the quant's key: one partition, so they queue in front of the valid request
+        producer.send(EventRecords.eventBytes(Topics.INVENTORY_ADJUSTMENT_REQUEST, key.asString(), malformedId,
+                AdjustmentRequested.TYPE, AdjustmentRequested.VERSION, Instant.now(), null,
+                "{not json".getBytes(StandardCharsets.UTF_8)));
+        AdjustmentRequested future = request(key, 1);
+        producer.send(EventRecords.event(Topics.INVENTORY_ADJUSTMENT_REQUEST, key.asString(), futureId,
+                AdjustmentRequested.TYPE, 2, Instant.now(), null, future));
+        AdjustmentRequested unknownProduct = request(new QuantKey(site, bin, "no-such-sku", ""), 1);
+        producer.send(EventRecords.event(Topics.INVENTORY_ADJUSTMENT_REQUEST, key.asString(), unknownId,
+                AdjustmentRequested.TYPE, AdjustmentRequested.VERSION, Instant.now(), null, unknownProduct));
+        send(request(key, 4));
+
+        await().atMost(WAIT).untilAsserted(() -> when().get("/sites/" + site + "/quants/" + quantId).then()
+                .body("quantity", equalTo(9)));
+        String dlt = Topics.deadLetterOf(Topics.INVENTORY_ADJUSTMENT_REQUEST);
+        assertThat(header(awaitRecord(dlt, r -> header(r, EventHeaders.EVENT_ID).equals(malformedId)),
+                EventHeaders.DLT_REASON)).contains("AdjustmentRequested");
+        assertThat(header(awaitRecord(dlt, r -> header(r, EventHeaders.EVENT_ID).equals(futureId)),
+                EventHeaders.DLT_REASON)).contains("schema version 2");
+        ConsumerRecord<String, byte[]> unknown = awaitRecord(dlt, r -> header(r, EventHeaders.EVENT_ID).equals(unknownId));
+        assertThat(header(unknown, EventHeaders.DLT_REASON)).contains("unknown product no-such-sku");
+        assertThat(header(unknown, EventHeaders.DLT_CONSUMER_GROUP)).isEqualTo("inventory-service");
+    }
+
+    private AdjustmentRequested request(QuantKey key, long delta) {
+        Instant now = Instant.now();
+        return new AdjustmentRequested("adj-" + UUID.randomUUID(), key, delta, AdjustmentRequested.REASON_STOCK_COUNT,
+                0, now, "session-1", "count-1", "line-1", 1, now);
+    }
+
+    private void send(AdjustmentRequested request) {
+        try {
+            producer.send(EventRecords.event(Topics.INVENTORY_ADJUSTMENT_REQUEST, request.quant().asString(),
+                    request.requestId(), AdjustmentRequested.TYPE, AdjustmentRequested.VERSION, request.requestedAt(),
+                    request.requestId(), request)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the topic from the start with a fresh group until a record matches. */
+    private static ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<String, byte[]>> match) {
+        try (KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer("test-" + UUID.randomUUID(), "test-reader",
+                Map.of())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            await().atMost(WAIT).until(() -> {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (match.test(r)) {
+                        found.add(r);
+                    }
+                }
+                return !found.isEmpty();
+            });
+            return found.get(0);
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        return EventRecords.header(record, name).orElse("");
+    }
+}
