@@ -24,6 +24,11 @@ record SessionFixture(String sessionId, String countId, String site, int revisio
         return new SessionFixture("session-" + unique, "count-" + unique, "SITE-" + unique, 1, lines);
     }
 
+    /** The same session re-opened and completed again with a new result. */
+    SessionFixture recompleted(List<CountedLine> newLines) {
+        return new SessionFixture(sessionId, countId, site, revision + 1, newLines);
+    }
+
     static CountedLine line(String lineId, String sku, String bin, long system, long counted, String unitCost) {
         return new CountedLine(lineId, "quant-" + lineId, sku, bin, null, "BULK", system, counted, COUNTED_AT,
                 unitCost == null ? null : new BigDecimal(unitCost));

@@ -103,6 +103,39 @@ class SessionReconciliationTest {
     }
 
     @Test
+    void aReCompletedSessionPostsOnlyTheDifference() throws Exception {
+        SessionFixture first = SessionFixture.of(List.of(
+                SessionFixture.line("line-1", "SKU-1", "A-01", 10, 12, null),
+                SessionFixture.line("line-2", "SKU-2", "A-01", 5, 3, null),
+                SessionFixture.line("line-3", "SKU-3", "A-01", 7, 7, null)));
+        KafkaTestClient.send(first.records());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(requestsOf(first)).hasSize(2));
+
+        // The manager re-opens the session; SKU-1 is recounted as 11, SKU-3 as 9; SKU-2 stays at 3.
+        SessionFixture second = first.recompleted(List.of(
+                SessionFixture.line("line-1", "SKU-1", "A-01", 10, 11, null),
+                SessionFixture.line("line-2", "SKU-2", "A-01", 5, 3, null),
+                SessionFixture.line("line-3", "SKU-3", "A-01", 7, 9, null)));
+        KafkaTestClient.send(second.records());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(requestsOf(second)).hasSize(4));
+        Map<String, Long> secondDeltas = requestsOf(second).stream()
+                .map(r -> Json.read(r.value(), AdjustmentRequested.class))
+                .filter(r -> r.revision() == 2)
+                .collect(Collectors.toMap(AdjustmentRequested::lineId, AdjustmentRequested::delta));
+        assertThat(secondDeltas).containsOnly(Map.entry("line-1", -1L), Map.entry("line-3", 2L));
+        assertThat(requestsOf(second)).extracting(r -> EventRecords.eventId(r))
+                .contains(second.requestId("line-1"), second.requestId("line-3"));
+
+        given().get("/sessions/{id}/reconciliation", first.sessionId()).then()
+                .statusCode(200)
+                .body("revision", equalTo(2))
+                .body("summary.linesWithVariance", equalTo(3))
+                .body("summary.adjustmentsRequested", equalTo(2))
+                .body("lines.items[1].requestId", equalTo(null));
+    }
+
+    @Test
     void linesArePagedWithTheirVarianceAndRequest() throws Exception {
         SessionFixture session = SessionFixture.of(List.of(
                 SessionFixture.line("line-1", "SKU-1", "A-01", 10, 12, "2.50"),

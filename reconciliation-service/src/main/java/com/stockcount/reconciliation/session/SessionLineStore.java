@@ -90,19 +90,30 @@ final class SessionLineStore {
         }
     }
 
-    static List<CountedLine> linesWithVariance(Connection c, String sessionId, int revision) throws SQLException {
-        List<CountedLine> lines = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("select line_id, quant_id, sku, bin_code, lot, tracking,"
-                + " system_quantity, counted_quantity, counted_at, unit_cost from session_line"
-                + " where session_id = ? and revision = ? and counted_quantity <> system_quantity order by line_id")) {
+    /** A counted line and the deltas earlier revisions already requested for it (refused ones excluded). */
+    record LineToReconcile(CountedLine line, long alreadyRequested) {
+    }
+
+    /** The lines of a revision whose variance is not yet fully requested. */
+    static List<LineToReconcile> linesToReconcile(Connection c, String sessionId, int revision) throws SQLException {
+        List<LineToReconcile> lines = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("select l.line_id, l.quant_id, l.sku, l.bin_code, l.lot,"
+                + " l.tracking, l.system_quantity, l.counted_quantity, l.counted_at, l.unit_cost, coalesce(a.requested, 0)"
+                + " from session_line l left join (select line_id, sum(delta) as requested from adjustment"
+                + "   where session_id = ? and revision < ? and status <> 'FAILED' group by line_id) a"
+                + " on a.line_id = l.line_id"
+                + " where l.session_id = ? and l.revision = ?"
+                + " and l.counted_quantity - l.system_quantity <> coalesce(a.requested, 0) order by l.line_id")) {
             select.setString(1, sessionId);
             select.setInt(2, revision);
+            select.setString(3, sessionId);
+            select.setInt(4, revision);
             select.setFetchSize(1000);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    lines.add(new CountedLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8),
-                            rs.getTimestamp(9).toInstant(), rs.getBigDecimal(10)));
+                    lines.add(new LineToReconcile(new CountedLine(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8),
+                            rs.getTimestamp(9).toInstant(), rs.getBigDecimal(10)), rs.getLong(11)));
                 }
             }
         }

@@ -1,7 +1,6 @@
 package com.stockcount.reconciliation.session;
 
 import com.stockcount.contracts.Topics;
-import com.stockcount.contracts.count.v1.CountedLine;
 import com.stockcount.contracts.count.v1.SessionCompleted;
 import com.stockcount.contracts.count.v1.SessionResultPart;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
@@ -22,7 +21,8 @@ import javax.sql.DataSource;
 
 /**
  * Collects the result of a completed session and, once its SessionCompleted arrives, requests one
- * adjustment per line whose count disagreed with the system. Each event is applied in one
+ * adjustment per line whose count disagreed with the system (for a re-completed session: whose
+ * new result differs from what earlier revisions already requested). Each event is applied in one
  * transaction together with its idempotency record, and the requests leave through the outbox in
  * that same transaction: a crash anywhere loses nothing and a redelivery changes nothing.
  */
@@ -66,8 +66,9 @@ public class SessionResults {
             }
             Instant now = clock.instant();
             List<AdjustmentRequested> requests = new ArrayList<>();
-            for (CountedLine line : SessionLineStore.linesWithVariance(c, completed.sessionId(), completed.revision())) {
-                Adjustments.forLine(completed, line, now).ifPresent(requests::add);
+            for (SessionLineStore.LineToReconcile l
+                    : SessionLineStore.linesToReconcile(c, completed.sessionId(), completed.revision())) {
+                Adjustments.forLine(completed, l.line(), l.alreadyRequested(), now).ifPresent(requests::add);
             }
             List<AdjustmentRequested> inserted = SessionLineStore.insertAdjustments(c, requests);
             Outbox.appendAll(c, inserted.stream().map(SessionResults::toOutbox).toList());
