@@ -4,7 +4,6 @@ import com.stockcount.inventory.stock.LedgerEntry;
 import com.stockcount.inventory.stock.Pick;
 import com.stockcount.inventory.stock.QuantView;
 import com.stockcount.inventory.stock.Receipt;
-import com.stockcount.inventory.stock.StockMovement;
 import com.stockcount.inventory.stock.StockQueries;
 import com.stockcount.inventory.stock.StockService;
 import com.stockcount.inventory.stock.UnitView;
@@ -54,8 +53,7 @@ public class StockResource {
     @Path("/picks")
     @Operation(summary = "Pick goods from a bin: writes a 'pick' ledger entry; 409 if the quant would go below zero")
     public Response pick(@PathParam("site") String site, @Valid @NotNull Pick body) throws SQLException {
-        StockMovement movement = stock.pick(site, body);
-        return Response.status(Response.Status.CREATED).entity(movement).build();
+        return Response.status(Response.Status.CREATED).entity(stock.pick(site, body)).build();
     }
 
     @GET
