@@ -1,0 +1,81 @@
+package com.stockcount.launcher.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import com.stockcount.launcher.Service;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An associate working one count session through count-service's public API. */
+final class CountSession {
+
+    final String countId;
+    final String id;
+
+    private CountSession(String countId, String id) {
+        this.countId = countId;
+        this.id = id;
+    }
+
+    /** A HARD count of one bin; its default session snapshots the bin's quants. */
+    static CountSession ofBin(Store store, String bin) {
+        JsonPath count = given().baseUri(RunningStack.url(Service.COUNT)).contentType(ContentType.JSON)
+                .body(Map.of("site", store.site, "name", "Count of " + bin, "type", "HARD", "bin", bin))
+                .post("/counts").then().statusCode(201).extract().jsonPath();
+        return new CountSession(count.getString("id"), count.getString("sessions[0].id"));
+    }
+
+    void startCounting() {
+        given().baseUri(RunningStack.url(Service.COUNT)).post("/sessions/" + id + "/start").then().statusCode(200);
+    }
+
+    /** sku → line id, for every line of the session. */
+    Map<String, String> lineIdsBySku() {
+        Map<String, String> bySku = new HashMap<>();
+        for (Map<String, Object> line : lines()) {
+            bySku.put((String) line.get("sku"), (String) line.get("id"));
+        }
+        return bySku;
+    }
+
+    List<Map<String, Object>> lines() {
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        String next = null;
+        do {
+            JsonPath page = given().baseUri(RunningStack.url(Service.COUNT))
+                    .get("/sessions/" + id + "/lines?limit=1000" + (next == null ? "" : "&after=" + next))
+                    .then().statusCode(200).extract().jsonPath();
+            all.addAll(page.getList("items"));
+            next = page.getString("next");
+        } while (next != null);
+        return all;
+    }
+
+    void count(String lineId, long quantity) {
+        given().baseUri(RunningStack.url(Service.COUNT)).contentType(ContentType.JSON)
+                .body(Map.of("countedQuantity", quantity))
+                .put("/sessions/" + id + "/lines/" + lineId).then().statusCode(200);
+    }
+
+    /** Scans a barcode {@code times} times with a handheld, through scan-ingest. */
+    void scan(String barcode, int times) {
+        List<Map<String, Object>> scans = java.util.stream.IntStream.range(0, times)
+                .mapToObj(i -> Map.<String, Object>of("code", barcode)).toList();
+        given().baseUri(RunningStack.url(Service.SCAN_INGEST)).contentType(ContentType.JSON)
+                .body(Map.of("deviceId", "handheld-1", "scans", scans))
+                .post("/sessions/" + id + "/scans").then().statusCode(202);
+    }
+
+    JsonPath complete() {
+        return given().baseUri(RunningStack.url(Service.COUNT)).post("/sessions/" + id + "/complete")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    JsonPath view() {
+        return given().baseUri(RunningStack.url(Service.COUNT)).get("/sessions/" + id)
+                .then().statusCode(200).extract().jsonPath();
+    }
+}

@@ -1,0 +1,76 @@
+package com.stockcount.launcher.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import com.stockcount.launcher.Service;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What a store's back office does through the public APIs, in the words of the domain. */
+final class Store {
+
+    final String site;
+
+    private Store(String site) {
+        this.site = site;
+    }
+
+    /** A new site with one bin, so each test has stock of its own. */
+    static Store open(String bin, String area) {
+        Store store = new Store("E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+        given().baseUri(RunningStack.url(Service.INVENTORY)).contentType(ContentType.JSON)
+                .body(Map.of("code", store.site, "name", "End-to-end store"))
+                .post("/sites").then().statusCode(201);
+        given().baseUri(RunningStack.url(Service.INVENTORY)).contentType(ContentType.JSON)
+                .body(Map.of("code", bin, "area", area))
+                .post("/sites/" + store.site + "/bins").then().statusCode(201);
+        return store;
+    }
+
+    /** A BULK product with a fresh SKU (unique across tests) and the given GTIN. */
+    String bulkProduct(String name, String gtin) {
+        String sku = site + "-" + name;
+        given().baseUri(RunningStack.url(Service.INVENTORY)).contentType(ContentType.JSON)
+                .body(Map.of("sku", sku, "name", name, "parent", name, "gtins", gtin == null ? List.of() : List.of(gtin),
+                        "tracking", "BULK", "unitCost", 2.5))
+                .post("/products").then().statusCode(201);
+        return sku;
+    }
+
+    void receive(String sku, String bin, long quantity) {
+        given().baseUri(RunningStack.url(Service.INVENTORY)).contentType(ContentType.JSON)
+                .body(Map.of("sku", sku, "bin", bin, "quantity", quantity))
+                .post("/sites/" + site + "/receipts").then().statusCode(201);
+    }
+
+    /** sku → quantity of every quant of the bin, read page by page as any client would. */
+    Map<String, Long> quantities(String bin) {
+        Map<String, Long> bySku = new java.util.TreeMap<>();
+        for (Map<String, Object> quant : pages("/sites/" + site + "/quants?bin=" + bin)) {
+            bySku.merge((String) quant.get("sku"), ((Number) quant.get("quantity")).longValue(), Long::sum);
+        }
+        return bySku;
+    }
+
+    List<Map<String, Object>> ledger(String reason) {
+        return pages("/sites/" + site + "/ledger?reason=" + reason);
+    }
+
+    private List<Map<String, Object>> pages(String path) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        String next = null;
+        do {
+            String separator = path.contains("?") ? "&" : "?";
+            JsonPath page = given().baseUri(RunningStack.url(Service.INVENTORY))
+                    .get(path + separator + "limit=1000" + (next == null ? "" : "&after=" + next))
+                    .then().statusCode(200).extract().jsonPath();
+            all.addAll(page.getList("items"));
+            next = page.getString("next");
+        } while (next != null);
+        return all;
+    }
+}
