@@ -44,10 +44,6 @@ public class AdjustmentOutbox {
         }
     }
 
-    public boolean running() {
-        return relay != null;
-    }
-
     public boolean healthy() {
         return relay != null && relay.healthy();
     }
