@@ -2,8 +2,10 @@ package com.stockcount.platform.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
@@ -37,6 +39,15 @@ public class ProblemMappers {
             return respond(Problem.of(400, "Malformed JSON", message));
         }
         return respond(Problem.ofField(400, "Bad Request", field, message));
+    }
+
+    /**
+     * Quarkus ships its own mapper for this subtype (an unknown enum value, a string where a number
+     * belongs) that answers a body without the field; the higher priority makes ours win.
+     */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatchedInput(MismatchedInputException e) {
+        return malformedJson(e);
     }
 
     @ServerExceptionMapper
