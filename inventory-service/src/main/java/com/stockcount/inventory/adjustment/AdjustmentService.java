@@ -2,6 +2,7 @@ package com.stockcount.inventory.adjustment;
 
 import com.stockcount.contracts.QuantKey;
 import com.stockcount.contracts.Topics;
+import com.stockcount.contracts.inventory.v1.AdjustmentRejected;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
 import com.stockcount.inventory.product.Product;
 import com.stockcount.inventory.product.ProductService;

@@ -7,6 +7,7 @@ import com.stockcount.contracts.QuantKey;
 import com.stockcount.contracts.count.v1.CountedLine;
 import com.stockcount.contracts.count.v1.SessionCompleted;
 import com.stockcount.contracts.count.v1.SessionResultPart;
+import com.stockcount.contracts.inventory.v1.AdjustmentRejected;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
 import com.stockcount.contracts.inventory.v1.LedgerEntryRecorded;
 import com.stockcount.contracts.scan.v1.CodeKind;
@@ -44,6 +45,8 @@ class ContractsGoldenJsonTest {
                 Arguments.of("adjustment-requested.json", new AdjustmentRequested(
                         "6f1c8a58-7d1e-3c4b-9a51-0d7c0ef2d0a1", QUANT, -2, AdjustmentRequested.REASON_STOCK_COUNT,
                         10, T, "sess-1", "count-1", "line-1", 1, T)),
+                Arguments.of("adjustment-rejected.json", new AdjustmentRejected("6f1c8a58-7d1e-3c4b-9a51-0d7c0ef2d0a1",
+                        QUANT, -15, AdjustmentRejected.NEGATIVE_QUANTITY, T, AdjustmentRequested.REASON_STOCK_COUNT, 12)),
                 Arguments.of("ledger-entry-recorded.json", new LedgerEntryRecorded(1001, "q-42", QUANT,
                         LedgerEntryRecorded.TYPE_SYSTEM_CORRECTION, "stock_count", -2, 10, T,
                         "6f1c8a58-7d1e-3c4b-9a51-0d7c0ef2d0a1")));

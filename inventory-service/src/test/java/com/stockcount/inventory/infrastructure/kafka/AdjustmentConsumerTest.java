@@ -12,7 +12,7 @@ import com.stockcount.contracts.Topics;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
 import com.stockcount.contracts.inventory.v1.LedgerEntryRecorded;
 import com.stockcount.inventory.Fixtures;
-import com.stockcount.inventory.adjustment.AdjustmentRejected;
+import com.stockcount.contracts.inventory.v1.AdjustmentRejected;
 import com.stockcount.platform.json.Json;
 import com.stockcount.platform.kafka.EventRecords;
 import com.stockcount.platform.kafka.KafkaClients;

@@ -1,10 +1,10 @@
 package com.stockcount.reconciliation.infrastructure.kafka;
 
 import com.stockcount.contracts.EventHeaders;
+import com.stockcount.contracts.inventory.v1.AdjustmentRejected;
 import com.stockcount.contracts.inventory.v1.LedgerEntryRecorded;
 import com.stockcount.platform.json.Json;
 import com.stockcount.platform.kafka.EventRecords;
-import com.stockcount.platform.kafka.PoisonRecordException;
 import com.stockcount.platform.kafka.RecordHandler;
 import com.stockcount.reconciliation.adjustment.AdjustmentOutcomes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,10 +33,8 @@ public class LedgerEventsHandler implements RecordHandler {
             }
             case AdjustmentRejected.TYPE -> {
                 EventRecords.requireVersion(record, AdjustmentRejected.VERSION);
+                // the contract's constructor refuses a rejection without requestId or at: poison, dead-lettered
                 AdjustmentRejected rejected = Json.read(record.value(), AdjustmentRejected.class);
-                if (rejected.requestId() == null || rejected.at() == null) {
-                    throw new PoisonRecordException("AdjustmentRejected without requestId or at");
-                }
                 // the rejection of a request happens once, so the request id identifies it when no event id is sent
                 String eventId = EventRecords.header(record, EventHeaders.EVENT_ID)
                         .orElse("rejected:" + rejected.requestId());

@@ -1,17 +1,16 @@
-package com.stockcount.inventory.adjustment;
+package com.stockcount.contracts.inventory.v1;
 
 import com.stockcount.contracts.QuantKey;
+import com.stockcount.contracts.Require;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
- * Inventory refused an adjustment request: applying it would take the quant below zero, so the
- * quant was left as it was. Published on {@code inventory.ledger.v1} (key {@link QuantKey#asString()})
- * beside the ledger entries, so the requester learns the outcome of every request it sent.
+ * Inventory refused an adjustment request and left the quant as it was (applying it would have
+ * taken the quant below zero). Topic {@code inventory.ledger.v1}, beside the ledger entries, key
+ * {@link QuantKey#asString()}: the requester learns the outcome of every request it sent.
  *
- * <p>Meant to move to the contracts module ({@code contracts.inventory.v1}) as it is.
- *
- * @param reason         why it was refused: {@link #NEGATIVE_QUANTITY}
+ * @param reason         why it was refused, e.g. {@link #NEGATIVE_QUANTITY}
+ * @param requestReason  the reason the request carried ({@code stock_count})
  * @param quantityOnHand the quant's quantity when the request was refused (0 if there was no quant)
  */
 public record AdjustmentRejected(String requestId, QuantKey quant, long delta, String reason, Instant at,
@@ -22,10 +21,10 @@ public record AdjustmentRejected(String requestId, QuantKey quant, long delta, S
     public static final String NEGATIVE_QUANTITY = "negative_quantity";
 
     public AdjustmentRejected {
-        Objects.requireNonNull(requestId, "requestId");
-        Objects.requireNonNull(quant, "quant");
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(at, "at");
+        Require.text(requestId, "requestId");
+        Require.present(quant, "quant");
+        Require.text(reason, "reason");
+        Require.present(at, "at");
     }
 
     /** One outcome per request: a redelivered rejection has the same id. */
