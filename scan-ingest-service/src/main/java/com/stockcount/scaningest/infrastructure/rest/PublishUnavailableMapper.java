@@ -1,7 +1,6 @@
 package com.stockcount.scaningest.infrastructure.rest;
 
 import com.stockcount.platform.rest.Problem;
-import com.stockcount.platform.rest.ProblemMappers;
 import com.stockcount.scaningest.scan.PublishUnavailableException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -12,9 +11,10 @@ public class PublishUnavailableMapper {
 
     @ServerExceptionMapper
     public Response unavailable(PublishUnavailableException e) {
-        Response problem = ProblemMappers.respond(Problem.of(503, "Service Unavailable", e.getMessage()));
-        return Response.fromResponse(problem)
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds()))
+                .entity(Problem.of(503, "Service Unavailable", e.getMessage()))
                 .build();
     }
 }
