@@ -1,6 +1,7 @@
 package com.stockcount.launcher.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import com.stockcount.launcher.Service;
@@ -44,10 +45,14 @@ class ReconciliationKilledMidwayTest {
         }
         assertThat(expected.values()).doesNotContain(20L);
 
-        // Submit, then kill reconciliation at a random moment while it is at work.
+        // Submit. As soon as reconciliation has taken the session in (its report exists, the 600 requests
+        // are in its outbox and on their way to inventory), kill it within the next 100 ms.
         ServiceProcess reconciliation = RunningStack.get().service(Service.RECONCILIATION);
         session.complete();
-        Thread.sleep(ThreadLocalRandom.current().nextLong(0, 400));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                .until(() -> given().baseUri(reconciliation.url())
+                        .get("/sessions/" + session.id + "/reconciliation").statusCode() == 200);
+        Thread.sleep(ThreadLocalRandom.current().nextLong(0, 100));
         reconciliation.kill();
         int postedBeforeTheCrash = store.ledger("stock_count").size();
 
