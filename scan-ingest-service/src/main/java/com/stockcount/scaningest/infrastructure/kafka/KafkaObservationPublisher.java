@@ -6,6 +6,7 @@ import com.stockcount.platform.kafka.EventRecords;
 import com.stockcount.platform.kafka.KafkaClients;
 import com.stockcount.scaningest.scan.ObservationPublisher;
 import com.stockcount.scaningest.scan.PublishUnavailableException;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -27,8 +28,10 @@ import org.jboss.logging.Logger;
  * Publishes observations to {@code scan.observation.v1}, keyed by session so a session's scans stay
  * in order on one partition, and waits for every acknowledgement (acks=all) within a bound. A
  * broker that does not answer in time turns into a 503 for the device instead of a request that
- * hangs or a scan held in memory that a crash would lose.
+ * hangs or a scan held in memory that a crash would lose. Created at startup, so the first batch
+ * does not pay for the producer's connection and metadata.
  */
+@Startup
 @ApplicationScoped
 public class KafkaObservationPublisher implements ObservationPublisher {
 

@@ -100,6 +100,39 @@ class ScanResourceTest {
     }
 
     @Test
+    void aRawGs1DataMatrixScanWithGroupSeparatorsDecodes() {
+        String session = UUID.randomUUID().toString();
+        String raw = "]d20109506000134352" + "10L-42" + (char) 29 + "17261231" + "21SN-1";
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("deviceId", "hh-7", "scans", List.of(Map.of("code", raw))))
+                .post("/sessions/{session}/scans", session)
+                .then().statusCode(202).body("accepted", equalTo(1));
+
+        ScanObserved observed = Json.read(ObservationLog.read(bootstrap(), session, 1).get(0).value(), ScanObserved.class);
+        assertThat(observed.code()).isEqualTo(raw);
+        assertThat(observed.gtin()).isEqualTo("09506000134352");
+        assertThat(observed.lot()).isEqualTo("L-42");
+        assertThat(observed.serial()).isEqualTo("SN-1");
+    }
+
+    @Test
+    void aFullBatchOf5000ScansIsStoredBeforeTheAnswer() {
+        String session = UUID.randomUUID().toString();
+        List<Map<String, String>> scans = java.util.stream.IntStream.range(0, 5000)
+                .mapToObj(i -> Map.of("id", session + "-" + i, "code", i % 2 == 0 ? "4006381333931" : "036000291452"))
+                .toList();
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("deviceId", "hh-7", "scans", scans))
+                .post("/sessions/{session}/scans", session)
+                .then().statusCode(202).body("accepted", equalTo(5000));
+
+        List<String> ids = ObservationLog.read(bootstrap(), session, 5000).stream().map(EventRecords::eventId).toList();
+        assertThat(ids).hasSize(5000).doesNotHaveDuplicates().startsWith(session + "-0", session + "-1");
+    }
+
+    @Test
     void aBatchWithNoGoodScanIsA400ProblemListingEveryScan() {
         given().contentType(ContentType.JSON)
                 .body("""
