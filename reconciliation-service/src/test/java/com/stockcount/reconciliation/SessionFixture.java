@@ -51,7 +51,7 @@ record SessionFixture(String sessionId, String countId, String site, int revisio
 
     SessionCompleted completed(int parts, int countedLines) {
         return new SessionCompleted(sessionId, countId, site, "Bin A-01", "HARD", revision, COMPLETED_AT,
-                "associate-7", countedLines, parts);
+                "associate-7", countedLines, parts, 0, 0);
     }
 
     /** Every record of the session, in publishing order. */

@@ -211,7 +211,7 @@ class SessionReconciliationTest {
                 // a completion announcing two parts that never came: the publisher broke the contract
                 session.record(incompleteId, SessionCompleted.TYPE, 1,
                         new SessionCompleted(session.sessionId(), session.countId(), session.site(), null, null, 7,
-                                SessionFixture.COMPLETED_AT, null, 10, 2))));
+                                SessionFixture.COMPLETED_AT, null, 10, 2, 0, 0))));
         KafkaTestClient.send(session.records());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(requestsOf(session)).hasSize(1));

@@ -50,7 +50,7 @@ public class SessionPublisher {
             throws Exception {
         SessionCompleted completed = new SessionCompleted(event.sessionId(), event.countId(), event.site(),
                 event.name(), event.countType().name(), event.revision(), event.completedAt(), event.completedBy(),
-                event.countedLines(), event.parts());
+                event.countedLines(), event.parts(), 0, 0);
         send(EventRecords.event(Topics.COUNT_SESSION, event.sessionId(), completed.eventId(), SessionCompleted.TYPE,
                 SessionCompleted.VERSION, event.completedAt(), correlationId, completed));
     }

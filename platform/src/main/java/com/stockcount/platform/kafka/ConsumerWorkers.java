@@ -21,7 +21,7 @@ public class ConsumerWorkers {
         return List.copyOf(workers);
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    public void onStop(@Observes ShutdownEvent event) {
         workers.forEach(ConsumerWorker::close);
         workers.clear();
     }

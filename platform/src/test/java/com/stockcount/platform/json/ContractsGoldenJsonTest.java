@@ -41,7 +41,7 @@ class ContractsGoldenJsonTest {
                 Arguments.of("session-result-part.json", new SessionResultPart("sess-1", "count-1", 1, 0, 1,
                         List.of(line))),
                 Arguments.of("session-completed.json", new SessionCompleted("sess-1", "count-1", "STORE-001",
-                        "Default session", "HARD", 1, T, "associate-1", 1, 1)),
+                        "Default session", "HARD", 1, T, "associate-1", 1, 1, 0, 0)),
                 Arguments.of("adjustment-requested.json", new AdjustmentRequested(
                         "6f1c8a58-7d1e-3c4b-9a51-0d7c0ef2d0a1", QUANT, -2, AdjustmentRequested.REASON_STOCK_COUNT,
                         10, T, "sess-1", "count-1", "line-1", 1, T)),

@@ -7,8 +7,9 @@ import java.util.UUID;
 /**
  * The id of an observation whose device gave none. It depends only on what the device sent, so a
  * batch retried after a timeout yields the same ids and count-service applies each scan once.
- * A scan without {@code scannedAt} is therefore identified by its position in the batch; devices
- * should send an id or a time so that two real scans of one code never share an id.
+ * Derived only when the device sent a {@code scannedAt}: without an id or a time, nothing tells a
+ * retry from a second real scan, so such a scan gets a fresh id (a retried batch may then count
+ * twice; devices should send ids).
  */
 public final class ObservationIds {
 

@@ -6,10 +6,12 @@ import com.stockcount.scaningest.barcode.DecodedBarcode;
 import com.stockcount.scaningest.barcode.InvalidBarcodeException;
 import java.time.DateTimeException;
 import java.time.Instant;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Judges each scan of a batch on its own and turns the good ones into {@link ScanObserved}
@@ -57,9 +59,15 @@ public final class ScanIntake {
         ScanType type = ScanType.parse(scan.type()).orElseThrow(() -> new RejectedScan(ScanRejection.UNKNOWN_TYPE,
                 "type must be barcode, bin or serial, was '" + scan.type() + "'"));
         Instant observedAt = scan.scannedAt() == null ? receivedAt : instant(scan.scannedAt());
-        String observationId = scan.id() == null
-                ? ObservationIds.derive(sessionId, deviceId, observedAtAsSent(scan), index, code)
-                : clientId(scan.id(), clientIds);
+        String observationId;
+        if (scan.id() != null) {
+            observationId = clientId(scan.id(), clientIds);
+        } else if (scan.scannedAt() != null) {
+            observationId = ObservationIds.derive(sessionId, deviceId, observedAtAsSent(scan), index, code);
+        } else {
+            // nothing the device sent tells two real scans of one code apart: each is its own observation
+            observationId = UUID.randomUUID().toString();
+        }
 
         String gtin = null;
         String serial = null;

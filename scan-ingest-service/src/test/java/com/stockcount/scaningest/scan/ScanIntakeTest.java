@@ -76,15 +76,25 @@ class ScanIntakeTest {
     }
 
     @Test
-    void derivedIdsAreTheSameWhenTheSameBatchIsSentAgainLater() {
-        List<ScanInput> batch = List.of(scan("4006381333931"), scan("4006381333931"),
-                new ScanInput(null, "036000291452", null, "2025-06-15T10:00:00Z"));
+    void derivedIdsAreTheSameWhenTheSameTimedBatchIsSentAgainLater() {
+        List<ScanInput> batch = List.of(new ScanInput(null, "4006381333931", null, "2025-06-15T10:00:00Z"),
+                new ScanInput(null, "4006381333931", null, "2025-06-15T10:00:00Z"),
+                new ScanInput(null, "036000291452", null, "2025-06-15T10:00:01Z"));
 
         List<String> first = ids(intake.intake("s-1", "hh-7", batch, RECEIVED));
         List<String> retry = ids(intake.intake("s-1", "hh-7", batch, RECEIVED.plusSeconds(30)));
 
         assertThat(retry).isEqualTo(first);
         assertThat(first).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void twoBatchesOfOneUntimedScanOfTheSameCodeAreTwoObservations() {
+        // a handheld sending each beep on its own, without id or time: both beeps must count
+        List<String> first = ids(intake.intake("s-1", "hh-7", List.of(scan("4006381333931")), RECEIVED));
+        List<String> second = ids(intake.intake("s-1", "hh-7", List.of(scan("4006381333931")), RECEIVED));
+
+        assertThat(first).doesNotContainAnyElementsOf(second);
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.time.Instant;
  *
  * @param revision     1 for the first completion, +1 for each completion after a re-open
  * @param countedLines number of lines across all parts
- * @param parts        number of parts published before this event (0 when nothing was counted)
+ * @param parts        number of {@link SessionResultPart}s published before this event (0 when nothing was counted)
+ * @param serialParts  number of {@link SessionSerialsPart}s published before this event
+ * @param serials      number of serials across those parts
  */
 public record SessionCompleted(
         String sessionId,
@@ -22,7 +24,9 @@ public record SessionCompleted(
         Instant completedAt,
         String completedBy,
         int countedLines,
-        int parts) {
+        int parts,
+        int serialParts,
+        int serials) {
 
     public static final String TYPE = "SessionCompleted";
     public static final int VERSION = 1;
@@ -35,8 +39,8 @@ public record SessionCompleted(
         if (revision < 1) {
             throw new IllegalArgumentException("revision starts at 1, was " + revision);
         }
-        if (countedLines < 0 || parts < 0) {
-            throw new IllegalArgumentException("countedLines and parts must not be negative");
+        if (countedLines < 0 || parts < 0 || serialParts < 0 || serials < 0) {
+            throw new IllegalArgumentException("countedLines, parts, serialParts and serials must not be negative");
         }
     }
 

@@ -194,7 +194,8 @@ class ScanResourceTest {
     void aRetriedBatchKeepsItsObservationIds() {
         String session = UUID.randomUUID().toString();
         String body = """
-                {"deviceId":"hh-7","scans":[{"code":"4006381333931"},{"code":"4006381333931"},
+                {"deviceId":"hh-7","scans":[{"id":"beep-1","code":"4006381333931"},
+                                            {"code":"4006381333931","scannedAt":"2025-06-15T10:00:00Z"},
                                             {"code":"036000291452","scannedAt":"2025-06-15T10:00:00Z"}]}""";
 
         for (int attempt = 0; attempt < 2; attempt++) {
