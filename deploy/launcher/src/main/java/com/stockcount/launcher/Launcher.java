@@ -34,7 +34,27 @@ public final class Launcher {
             System.exit(1);
         }
         System.out.println(banner(config, stack));
+        System.out.println(demoTokens(config, stack.tokens()));
         stopped.await();
+    }
+
+    /** A manager and an associate of the demo store, valid for a day; also written to a file for scripts. */
+    private static String demoTokens(StackConfig config, DevTokens tokens) {
+        java.time.Duration day = java.time.Duration.ofDays(1);
+        String manager = tokens.token("demo-manager", java.util.List.of(DemoSeed.SITE), DevTokens.MANAGER_PERMISSIONS, day);
+        String associate = tokens.token("demo-associate", java.util.List.of(DemoSeed.SITE),
+                DevTokens.ASSOCIATE_PERMISSIONS, day);
+        java.nio.file.Path file = config.dataDir().resolve("demo-tokens.env");
+        try {
+            java.nio.file.Files.writeString(file, "MANAGER_TOKEN=" + manager + "\nASSOCIATE_TOKEN=" + associate + "\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return """
+                Demo bearer tokens (signed with a development key; valid 24 h) are in %s:
+                  source %s   # then: curl -H "Authorization: Bearer $MANAGER_TOKEN" …
+                  manager   (all count permissions, COMMON_ADMIN) and associate (update:stock-count, FULFILL_INVCUNT_ADMIN)
+                """.formatted(file, file);
     }
 
     private static String banner(StackConfig config, Stack stack) {
@@ -50,7 +70,8 @@ public final class Launcher {
                   service logs            %s
 
                 Try it (demo store %s, bin %s):
-                  curl -s -X POST %s/counts -H 'Content-Type: application/json' \\
+                  source %s
+                  curl -s -X POST %s/counts -H "Authorization: Bearer $MANAGER_TOKEN" -H 'Content-Type: application/json' \\
                        -d '{"site":"%s","name":"Display count","type":"HARD","bin":"%s"}'
 
                 Ctrl-C stops everything.
@@ -58,6 +79,7 @@ public final class Launcher {
                 config.url(Service.INVENTORY), config.url(Service.INVENTORY), count,
                 config.url(Service.SCAN_INGEST), config.url(Service.RECONCILIATION),
                 stack.bootstrapServers(), config.dataDir().resolve("logs"),
-                DemoSeed.SITE, DemoSeed.DISPLAY_BIN, count, DemoSeed.SITE, DemoSeed.DISPLAY_BIN);
+                DemoSeed.SITE, DemoSeed.DISPLAY_BIN, config.dataDir().resolve("demo-tokens.env"), count, DemoSeed.SITE,
+                DemoSeed.DISPLAY_BIN);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 public enum Service {
     INVENTORY("inventory-service", 1, "inventory"),
     COUNT("count-service", 2, "count"),
-    SCAN_INGEST("scan-ingest-service", 3, null),
+    SCAN_INGEST("scan-ingest-service", 3, "scaningest"),
     RECONCILIATION("reconciliation-service", 4, "reconciliation");
 
     private final String module;
@@ -27,7 +27,7 @@ public enum Service {
         return portOffset;
     }
 
-    /** Each service owns one database; scan-ingest has none. */
+    /** Each service owns one database (scan-ingest keeps its reader registry and bindings there). */
     public Optional<String> database() {
         return Optional.ofNullable(database);
     }

@@ -27,12 +27,14 @@ public final class Stack implements AutoCloseable {
     private EmbeddedPostgresServer postgres;
     private String bootstrapServers;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private DevTokens tokens;
 
     public Stack(StackConfig config) {
         this.config = config;
     }
 
     public Stack start() {
+        tokens = DevTokens.in(config.dataDir().resolve("jwt"));
         startInfrastructure();
         for (Service service : Service.values()) {
             ServiceProcess process = process(service).start();
@@ -70,6 +72,9 @@ public final class Stack implements AutoCloseable {
         });
         if (service == Service.COUNT) {
             env.put("STOCKCOUNT_INVENTORY_URL", config.url(Service.INVENTORY));
+            // the embedded run trusts the development key; production points this at its identity provider's key
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokens.publicKeyPem().toString());
+            env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
         }
         List<String> jvm = new ArrayList<>(Arrays.asList(config.serviceJvmOptions().trim().split("\\s+")));
         jvm.removeIf(String::isBlank);
@@ -98,6 +103,11 @@ public final class Stack implements AutoCloseable {
             throw new IllegalStateException("cannot prepare database " + database + " at " + admin
                     + " (create it, or grant CREATEDB to " + config.postgresUser() + ")", e);
         }
+    }
+
+    /** Signs bearer tokens that count-service of this stack accepts. */
+    public DevTokens tokens() {
+        return tokens;
     }
 
     public ServiceProcess service(Service service) {

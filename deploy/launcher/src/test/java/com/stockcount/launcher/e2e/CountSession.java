@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import com.stockcount.launcher.Service;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,22 +15,29 @@ final class CountSession {
 
     final String countId;
     final String id;
+    private final String token;
 
-    private CountSession(String countId, String id) {
+    private CountSession(String countId, String id, String token) {
         this.countId = countId;
         this.id = id;
+        this.token = token;
+    }
+
+    private RequestSpecification countService() {
+        return given().baseUri(RunningStack.url(Service.COUNT)).header("Authorization", "Bearer " + token);
     }
 
     /** A HARD count of one bin; its default session snapshots the bin's quants. */
     static CountSession ofBin(Store store, String bin) {
         JsonPath count = given().baseUri(RunningStack.url(Service.COUNT)).contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + store.managerToken)
                 .body(Map.of("site", store.site, "name", "Count of " + bin, "type", "HARD", "bin", bin))
                 .post("/counts").then().statusCode(201).extract().jsonPath();
-        return new CountSession(count.getString("id"), count.getString("sessions[0].id"));
+        return new CountSession(count.getString("id"), count.getString("sessions[0].id"), store.managerToken);
     }
 
     void startCounting() {
-        given().baseUri(RunningStack.url(Service.COUNT)).post("/sessions/" + id + "/start").then().statusCode(200);
+        countService().post("/sessions/" + id + "/start").then().statusCode(200);
     }
 
     /** sku → line id, for every line of the session. */
@@ -45,7 +53,7 @@ final class CountSession {
         List<Map<String, Object>> all = new java.util.ArrayList<>();
         String next = null;
         do {
-            JsonPath page = given().baseUri(RunningStack.url(Service.COUNT))
+            JsonPath page = countService()
                     .get("/sessions/" + id + "/lines?limit=1000" + (next == null ? "" : "&after=" + next))
                     .then().statusCode(200).extract().jsonPath();
             all.addAll(page.getList("items"));
@@ -55,7 +63,7 @@ final class CountSession {
     }
 
     void count(String lineId, long quantity) {
-        given().baseUri(RunningStack.url(Service.COUNT)).contentType(ContentType.JSON)
+        countService().contentType(ContentType.JSON)
                 .body(Map.of("countedQuantity", quantity))
                 .put("/sessions/" + id + "/lines/" + lineId).then().statusCode(200);
     }
@@ -70,12 +78,12 @@ final class CountSession {
     }
 
     JsonPath complete() {
-        return given().baseUri(RunningStack.url(Service.COUNT)).post("/sessions/" + id + "/complete")
+        return countService().post("/sessions/" + id + "/complete")
                 .then().statusCode(200).extract().jsonPath();
     }
 
     JsonPath view() {
-        return given().baseUri(RunningStack.url(Service.COUNT)).get("/sessions/" + id)
+        return countService().get("/sessions/" + id)
                 .then().statusCode(200).extract().jsonPath();
     }
 }

@@ -2,6 +2,7 @@ package com.stockcount.launcher.e2e;
 
 import static io.restassured.RestAssured.given;
 
+import com.stockcount.launcher.DevTokens;
 import com.stockcount.launcher.Service;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -14,9 +15,13 @@ import java.util.UUID;
 final class Store {
 
     final String site;
+    /** A manager of this store only: count-service lets a user act within the sites of their token. */
+    final String managerToken;
 
     private Store(String site) {
         this.site = site;
+        this.managerToken = RunningStack.get().tokens().token("manager-of-" + site, List.of(site),
+                DevTokens.MANAGER_PERMISSIONS, java.time.Duration.ofHours(2));
     }
 
     /** A new site with one bin, so each test has stock of its own. */
