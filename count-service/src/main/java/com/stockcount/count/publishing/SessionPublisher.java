@@ -3,6 +3,7 @@ package com.stockcount.count.publishing;
 import com.stockcount.contracts.Topics;
 import com.stockcount.contracts.count.v1.CountedLine;
 import com.stockcount.contracts.count.v1.SessionCompleted;
+import com.stockcount.contracts.count.v1.SessionDiscarded;
 import com.stockcount.contracts.count.v1.SessionResultPart;
 import com.stockcount.count.sessions.domain.SessionEvents;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionResultRecorded;
@@ -22,6 +23,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 /**
  * Publishes a session's result to {@code count.session.v1} from the event store: each internal
  * result event becomes one {@link SessionResultPart}, the internal completion one {@link SessionCompleted},
+ * a discard one {@link SessionDiscarded},
  * keyed by session id. It runs in a streaming processor with a token, and blocks on every send: a
  * failed send fails the event, the token does not move, and the event is published again (at least
  * once; consumers de-duplicate by event id).
@@ -53,6 +55,15 @@ public class SessionPublisher {
                 event.countedLines(), event.parts(), 0, 0);
         send(EventRecords.event(Topics.COUNT_SESSION, event.sessionId(), completed.eventId(), SessionCompleted.TYPE,
                 SessionCompleted.VERSION, event.completedAt(), correlationId, completed));
+    }
+
+    @EventHandler
+    public void on(SessionEvents.SessionDiscarded event, @MetaDataValue("correlationId") String correlationId)
+            throws Exception {
+        SessionDiscarded discarded = new SessionDiscarded(event.sessionId(), event.countId(), event.site(),
+                event.discardedAt(), event.discardedBy(), event.lastCompletedRevision());
+        send(EventRecords.event(Topics.COUNT_SESSION, event.sessionId(), discarded.eventId(), SessionDiscarded.TYPE,
+                SessionDiscarded.VERSION, event.discardedAt(), correlationId, discarded));
     }
 
     private void send(ProducerRecord<String, byte[]> record) throws Exception {

@@ -9,6 +9,9 @@ import com.stockcount.count.sessions.domain.SessionEvents.ScanCounted;
 import com.stockcount.count.sessions.domain.SessionEvents.ScanUnmatched;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionCompleted;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionCreated;
+import com.stockcount.count.sessions.domain.SessionEvents.SessionDiscarded;
+import com.stockcount.count.sessions.domain.SessionEvents.SessionEdited;
+import com.stockcount.count.sessions.domain.SessionEvents.SessionReopened;
 import com.stockcount.count.sessions.domain.SnapshotLine;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -104,6 +107,29 @@ public class SessionProjection {
                 "update session_view set status = 'COMPLETED', completed_at = ?, revision = ? where id = ?")) {
             update.setTimestamp(1, Timestamp.from(event.completedAt()));
             update.setInt(2, event.revision());
+            update.setString(3, event.sessionId());
+            update.executeUpdate();
+        }
+    }
+
+    @EventHandler
+    public void on(SessionReopened event) throws SQLException {
+        update("update session_view set status = 'IN_PROGRESS', completed_at = null where id = ?", null,
+                event.sessionId());
+    }
+
+    @EventHandler
+    public void on(SessionDiscarded event) throws SQLException {
+        update("update session_view set status = 'DISCARDED', discarded_at = ?, lock_holder = null,"
+                + " lock_expires_at = null where id = ?", event.discardedAt(), event.sessionId());
+    }
+
+    @EventHandler
+    public void on(SessionEdited event) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "update session_view set name = ?, area = ? where id = ?")) {
+            update.setString(1, event.name());
+            update.setString(2, event.area());
             update.setString(3, event.sessionId());
             update.executeUpdate();
         }

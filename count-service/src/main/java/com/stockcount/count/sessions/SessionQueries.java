@@ -102,9 +102,9 @@ public class SessionQueries {
                     long lines = rs.getLong("lines");
                     long counted = rs.getLong("counted_lines");
                     found.add(new SessionView(rs.getString("id"), rs.getString("count_id"), rs.getString("site"),
-                            rs.getString("name"), rs.getString("bin"), rs.getString("status"),
+                            rs.getString("name"), rs.getString("bin"), rs.getString("area"), rs.getString("status"),
                             instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "completed_at"),
-                            rs.getInt("revision"),
+                            instant(rs, "discarded_at"), rs.getInt("revision"), lock(rs),
                             new SessionView.Totals(lines, counted, lines - counted, rs.getLong("units"),
                                     rs.getLong("unmatched_scans"), rs.getLong("scans"))));
                 }
@@ -113,6 +113,11 @@ public class SessionQueries {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read sessions", e);
         }
+    }
+
+    private static SessionView.Lock lock(ResultSet rs) throws SQLException {
+        String holder = rs.getString("lock_holder");
+        return holder == null ? null : new SessionView.Lock(holder, instant(rs, "lock_expires_at"));
     }
 
     private static LineView line(ResultSet rs) throws SQLException {

@@ -4,12 +4,19 @@ import com.stockcount.count.infrastructure.axon.AxonConfiguration;
 import com.stockcount.count.sessions.domain.SessionCommands.ClearLine;
 import com.stockcount.count.sessions.domain.SessionCommands.CompleteSession;
 import com.stockcount.count.sessions.domain.SessionCommands.CountLine;
+import com.stockcount.count.sessions.domain.SessionCommands.DiscardSession;
+import com.stockcount.count.sessions.domain.SessionCommands.EditSession;
+import com.stockcount.count.sessions.domain.SessionCommands.ReopenSession;
 import com.stockcount.count.sessions.domain.SessionCommands.StartCounting;
 import com.stockcount.platform.rest.Page;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -33,6 +40,10 @@ public class SessionResource {
 
     /** @param countedQuantity units found; {@code null} makes the line blank again (not counted) */
     public record LineCount(@PositiveOrZero Long countedQuantity) {
+    }
+
+    /** @param area the area label; absent or blank clears it */
+    public record SessionEdit(@NotBlank String name, String area) {
     }
 
     @GET
@@ -69,6 +80,27 @@ public class SessionResource {
     @Path("/complete")
     public SessionView complete(@PathParam("id") String id) {
         axon.commandGateway().sendAndWait(new CompleteSession(id, ANONYMOUS));
+        return queries.session(id);
+    }
+
+    @POST
+    @Path("/reopen")
+    public SessionView reopen(@PathParam("id") String id) {
+        axon.commandGateway().sendAndWait(new ReopenSession(id, ANONYMOUS));
+        return queries.session(id);
+    }
+
+    @POST
+    @Path("/discard")
+    public SessionView discard(@PathParam("id") String id) {
+        axon.commandGateway().sendAndWait(new DiscardSession(id, ANONYMOUS));
+        return queries.session(id);
+    }
+
+    @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SessionView edit(@PathParam("id") String id, @NotNull @Valid SessionEdit body) {
+        axon.commandGateway().sendAndWait(new EditSession(id, ANONYMOUS, body.name(), body.area()));
         return queries.session(id);
     }
 }

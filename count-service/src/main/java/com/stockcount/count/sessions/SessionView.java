@@ -9,12 +9,19 @@ public record SessionView(
         String site,
         String name,
         String bin,
+        String area,
         String status,
         Instant createdAt,
         Instant startedAt,
         Instant completedAt,
+        Instant discardedAt,
         int revision,
+        Lock lock,
         Totals totals) {
+
+    /** Who works the session, until when unless renewed; {@code null} when nobody does. */
+    public record Lock(String holder, Instant expiresAt) {
+    }
 
     /**
      * @param unitsCounted sum of the counted quantities

@@ -8,7 +8,10 @@ import com.stockcount.count.sessions.domain.SessionCommands.ClearLine;
 import com.stockcount.count.sessions.domain.SessionCommands.CompleteSession;
 import com.stockcount.count.sessions.domain.SessionCommands.CountLine;
 import com.stockcount.count.sessions.domain.SessionCommands.CreateSession;
+import com.stockcount.count.sessions.domain.SessionCommands.DiscardSession;
+import com.stockcount.count.sessions.domain.SessionCommands.EditSession;
 import com.stockcount.count.sessions.domain.SessionCommands.RecordScan;
+import com.stockcount.count.sessions.domain.SessionCommands.ReopenSession;
 import com.stockcount.count.sessions.domain.SessionCommands.StartCounting;
 import com.stockcount.count.sessions.domain.SessionEvents.CountingStarted;
 import com.stockcount.count.sessions.domain.SessionEvents.LineCleared;
@@ -18,6 +21,9 @@ import com.stockcount.count.sessions.domain.SessionEvents.ScanCounted;
 import com.stockcount.count.sessions.domain.SessionEvents.ScanUnmatched;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionCompleted;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionCreated;
+import com.stockcount.count.sessions.domain.SessionEvents.SessionDiscarded;
+import com.stockcount.count.sessions.domain.SessionEvents.SessionEdited;
+import com.stockcount.count.sessions.domain.SessionEvents.SessionReopened;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionResultRecorded;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -144,6 +150,30 @@ public class SessionAggregate {
                 command.completedBy(), counted.size(), parts));
     }
 
+    @CommandHandler
+    void handle(ReopenSession command, Clock clock) {
+        if (status != SessionStatus.COMPLETED) {
+            throw new SessionRefused("session is " + status + "; only a COMPLETED session can be re-opened");
+        }
+        apply(new SessionReopened(sessionId, revision, clock.instant(), command.reopenedBy()));
+    }
+
+    @CommandHandler
+    void handle(DiscardSession command, Clock clock) {
+        if (status != SessionStatus.DRAFT && status != SessionStatus.IN_PROGRESS) {
+            throw new SessionRefused("session is " + status + "; only a DRAFT or IN_PROGRESS session can be discarded");
+        }
+        apply(new SessionDiscarded(sessionId, countId, site, clock.instant(), command.discardedBy(), revision));
+    }
+
+    @CommandHandler
+    void handle(EditSession command, Clock clock) {
+        if (status != SessionStatus.IN_PROGRESS) {
+            throw new SessionRefused("session is " + status + "; name and area can only be edited IN_PROGRESS");
+        }
+        apply(new SessionEdited(sessionId, command.name(), command.area(), clock.instant(), command.editedBy()));
+    }
+
     private void requireInProgress() {
         if (status == SessionStatus.DRAFT) {
             throw new SessionRefused("session is DRAFT; start counting first");
@@ -213,6 +243,21 @@ public class SessionAggregate {
     void on(SessionCompleted event) {
         status = SessionStatus.COMPLETED;
         revision = event.revision();
+    }
+
+    @EventSourcingHandler
+    void on(SessionReopened event) {
+        status = SessionStatus.IN_PROGRESS;
+    }
+
+    @EventSourcingHandler
+    void on(SessionDiscarded event) {
+        status = SessionStatus.DISCARDED;
+    }
+
+    @EventSourcingHandler
+    void on(SessionEdited event) {
+        name = event.name();
     }
 
     /** What the aggregate needs of a line to decide and to produce its result; counted is {@code null} while blank. */

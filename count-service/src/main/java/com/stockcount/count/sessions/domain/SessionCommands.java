@@ -105,4 +105,33 @@ public final class SessionCommands {
             required(completedBy, "completedBy");
         }
     }
+
+    /** Take a completed session back into counting; its next completion publishes the next revision. */
+    public record ReopenSession(@TargetAggregateIdentifier String sessionId, String reopenedBy) {
+
+        public ReopenSession {
+            required(sessionId, "sessionId");
+            required(reopenedBy, "reopenedBy");
+        }
+    }
+
+    /** Give up a session: it contributes nothing to its count, and nothing can be done with it afterwards. */
+    public record DiscardSession(@TargetAggregateIdentifier String sessionId, String discardedBy) {
+
+        public DiscardSession {
+            required(sessionId, "sessionId");
+            required(discardedBy, "discardedBy");
+        }
+    }
+
+    /** Rename a session or change the area it is labelled with (its lines stay as snapshotted). */
+    public record EditSession(@TargetAggregateIdentifier String sessionId, String editedBy, String name, String area) {
+
+        public EditSession {
+            required(sessionId, "sessionId");
+            required(editedBy, "editedBy");
+            required(name, "name");
+            area = optional(area);
+        }
+    }
 }

@@ -119,4 +119,36 @@ public final class SessionEvents {
             required(completedBy, "completedBy");
         }
     }
+
+    public record SessionReopened(String sessionId, int lastCompletedRevision, Instant reopenedAt, String reopenedBy) {
+
+        public SessionReopened {
+            required(sessionId, "sessionId");
+            present(reopenedAt, "reopenedAt");
+            required(reopenedBy, "reopenedBy");
+        }
+    }
+
+    /** @param lastCompletedRevision the revision whose result is to be taken back, 0 when never completed */
+    public record SessionDiscarded(String sessionId, String countId, String site, Instant discardedAt,
+                                   String discardedBy, int lastCompletedRevision) {
+
+        public SessionDiscarded {
+            required(sessionId, "sessionId");
+            required(countId, "countId");
+            required(site, "site");
+            present(discardedAt, "discardedAt");
+            required(discardedBy, "discardedBy");
+        }
+    }
+
+    public record SessionEdited(String sessionId, String name, String area, Instant editedAt, String editedBy) {
+
+        public SessionEdited {
+            required(sessionId, "sessionId");
+            required(name, "name");
+            present(editedAt, "editedAt");
+            required(editedBy, "editedBy");
+        }
+    }
 }

@@ -1,8 +1,9 @@
 package com.stockcount.count.sessions.domain;
 
-/** DRAFT → IN_PROGRESS → COMPLETED; re-open (back to IN_PROGRESS) and DISCARDED come with the full lifecycle. */
+/** DRAFT → IN_PROGRESS → COMPLETED → (re-open) IN_PROGRESS; DRAFT or IN_PROGRESS → DISCARDED, which is final. */
 public enum SessionStatus {
     DRAFT,
     IN_PROGRESS,
-    COMPLETED
+    COMPLETED,
+    DISCARDED
 }
