@@ -17,14 +17,24 @@ public final class ObservationIds {
     }
 
     public static String derive(String sessionId, String deviceId, String scannedAt, int index, String code) {
+        return nameBased("scan-ingest/observation/v1", sessionId, deviceId, scannedAt == null ? "" : scannedAt,
+                Integer.toString(index), code);
+    }
+
+    /**
+     * The id of a tag in a session: a name-based UUID of the session and the EPC (upper-case hex), and
+     * nothing else, so every read of the tag by any reader, at any time, names the same observation.
+     */
+    public static String ofEpc(String sessionId, String epcHex) {
+        return nameBased("scan-ingest/epc/v1", sessionId, epcHex);
+    }
+
+    private static String nameBased(String... values) {
         // length-prefixed fields: no separator character can make two different inputs collide
-        byte[][] fields = {
-                "scan-ingest/observation/v1".getBytes(StandardCharsets.UTF_8),
-                sessionId.getBytes(StandardCharsets.UTF_8),
-                deviceId.getBytes(StandardCharsets.UTF_8),
-                (scannedAt == null ? "" : scannedAt).getBytes(StandardCharsets.UTF_8),
-                Integer.toString(index).getBytes(StandardCharsets.UTF_8),
-                code.getBytes(StandardCharsets.UTF_8)};
+        byte[][] fields = new byte[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            fields[i] = values[i].getBytes(StandardCharsets.UTF_8);
+        }
         int size = 0;
         for (byte[] field : fields) {
             size += Integer.BYTES + field.length;

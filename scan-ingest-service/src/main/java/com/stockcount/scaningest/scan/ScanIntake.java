@@ -1,9 +1,14 @@
 package com.stockcount.scaningest.scan;
 
+import com.stockcount.contracts.scan.v1.CodeKind;
 import com.stockcount.contracts.scan.v1.ScanObserved;
 import com.stockcount.scaningest.barcode.BarcodeDecoder;
 import com.stockcount.scaningest.barcode.DecodedBarcode;
 import com.stockcount.scaningest.barcode.InvalidBarcodeException;
+import com.stockcount.scaningest.rfid.Epc;
+import com.stockcount.scaningest.rfid.EpcDecoding;
+import com.stockcount.scaningest.rfid.Sgtin;
+import com.stockcount.scaningest.rfid.Undecodable;
 import java.time.DateTimeException;
 import java.time.Instant;
 
@@ -57,8 +62,11 @@ public final class ScanIntake {
             throw new RejectedScan(ScanRejection.CODE_TOO_LONG, "code must have at most " + MAX_CODE_LENGTH + " characters");
         }
         ScanType type = ScanType.parse(scan.type()).orElseThrow(() -> new RejectedScan(ScanRejection.UNKNOWN_TYPE,
-                "type must be barcode, bin or serial, was '" + scan.type() + "'"));
+                "type must be barcode, bin, serial or epc, was '" + scan.type() + "'"));
         Instant observedAt = scan.scannedAt() == null ? receivedAt : instant(scan.scannedAt());
+        if (type == ScanType.EPC) {
+            return epc(sessionId, deviceId, code, observedAt);
+        }
         String observationId;
         if (scan.id() != null) {
             observationId = clientId(scan.id(), clientIds);
@@ -79,6 +87,22 @@ public final class ScanIntake {
             lot = barcode.lot().orElse(null);
         }
         return new ScanObserved(observationId, sessionId, deviceId, type.kind(), code, gtin, serial, lot, null, observedAt);
+    }
+
+    /**
+     * A tag is one item however often it is read: its observation id is the session's and the EPC's
+     * alone, so every read of it after the first — in this batch, a later one, from another reader or
+     * after a restart — is dropped by count-service's idempotency.
+     */
+    private static ScanObserved epc(String sessionId, String deviceId, String code, Instant observedAt) {
+        EpcDecoding epc = Epc.decode(code);
+        if (epc instanceof Undecodable u && Undecodable.NOT_HEX.equals(u.reason())) {
+            throw new RejectedScan(ScanRejection.INVALID_EPC, "an EPC must be hexadecimal, was '" + code + "'");
+        }
+        String gtin = epc instanceof Sgtin sgtin ? sgtin.gtin() : null;
+        String serial = epc instanceof Sgtin sgtin ? sgtin.serial() : null;
+        return new ScanObserved(ObservationIds.ofEpc(sessionId, epc.epcHex()), sessionId, deviceId, CodeKind.EPC,
+                epc.epcHex(), gtin, serial, null, null, observedAt);
     }
 
     /** The time as the device sent it, normalised so "+00:00" and "Z" name the same scan. */

@@ -8,5 +8,7 @@ public enum ScanRejection {
     INVALID_SCANNED_AT,
     INVALID_ID,
     /** Two scans of one batch carry the same client id: the second would overwrite the first downstream. */
-    DUPLICATE_ID
+    DUPLICATE_ID,
+    /** An EPC that is not hexadecimal: not a tag read at all. A hex EPC that is not an SGTIN is accepted, undecoded. */
+    INVALID_EPC
 }

@@ -8,7 +8,9 @@ import java.util.Optional;
 public enum ScanType {
     BARCODE(CodeKind.BARCODE),
     BIN(CodeKind.BIN_LABEL),
-    SERIAL(CodeKind.SERIAL);
+    SERIAL(CodeKind.SERIAL),
+    /** An RFID tag read by a handheld sled: the code is the EPC in hex. */
+    EPC(CodeKind.EPC);
 
     private final CodeKind kind;
 
@@ -20,7 +22,7 @@ public enum ScanType {
         return kind;
     }
 
-    /** The type named by a client ({@code barcode|bin|serial}, any case); absent means barcode. */
+    /** The type named by a client ({@code barcode|bin|serial|epc}, any case); absent means barcode. */
     public static Optional<ScanType> parse(String name) {
         if (name == null) {
             return Optional.of(BARCODE);

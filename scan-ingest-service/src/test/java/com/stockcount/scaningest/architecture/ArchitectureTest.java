@@ -16,7 +16,7 @@ class ArchitectureTest {
 
     @Test
     void theDomainKnowsNoHttpKafkaOrJson() {
-        noClasses().that().resideInAnyPackage("..scaningest.barcode..", "..scaningest.scan..")
+        noClasses().that().resideInAnyPackage("..scaningest.barcode..", "..scaningest.scan..", "..scaningest.rfid..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "jakarta.ws.rs..", "org.jboss.resteasy..", "org.apache.kafka..", "com.fasterxml.jackson..",
                         "com.stockcount.platform..", "..scaningest.infrastructure..")
@@ -27,6 +27,13 @@ class ArchitectureTest {
     void barcodeDecodingIsPureJava() {
         classes().that().resideInAPackage("..scaningest.barcode..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..scaningest.barcode..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void epcDecodingIsPureJavaOnTopOfGs1Arithmetic() {
+        classes().that().resideInAPackage("..scaningest.rfid..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..scaningest.rfid..", "..scaningest.barcode..")
                 .check(CLASSES);
     }
 }

@@ -112,6 +112,31 @@ class ScanIntakeTest {
                 .doesNotHaveDuplicates();
     }
 
+    @Test
+    void anEpcScanDecodesToItsGtinAndSerialAndIsNamedBySessionAndTagAlone() {
+        IntakeResult result = intake.intake("s-1", "sled-1", List.of(
+                new ScanInput(null, "3074257bf7194e4000001a85", "epc", null),
+                new ScanInput("own-id", "3074257BF7194E4000001A85", "EPC", "2025-06-15T10:00:00Z"),
+                new ScanInput(null, "E2801160600002054CC2096F", "epc", null),
+                new ScanInput(null, "not-a-tag", "epc", null)), RECEIVED);
+
+        assertThat(result.accepted()).extracting(ScanObserved::kind, ScanObserved::code, ScanObserved::gtin, ScanObserved::serial)
+                .containsExactly(tuple(CodeKind.EPC, "3074257BF7194E4000001A85", "80614141123458", "6789"),
+                        tuple(CodeKind.EPC, "3074257BF7194E4000001A85", "80614141123458", "6789"),
+                        tuple(CodeKind.EPC, "E2801160600002054CC2096F", null, null));
+        // the same tag read twice is one observation, whatever id or time the device attached
+        assertThat(ids(result).get(0)).isEqualTo(ids(result).get(1))
+                .isEqualTo(ObservationIds.ofEpc("s-1", "3074257BF7194E4000001A85"));
+        assertThat(result.rejected()).extracting(Rejection::index, Rejection::reason).containsExactly(tuple(3, "INVALID_EPC"));
+    }
+
+    @Test
+    void theSameTagInAnotherSessionIsAnotherObservation() {
+        assertThat(ObservationIds.ofEpc("s-1", "3074257BF7194E4000001A85"))
+                .isNotEqualTo(ObservationIds.ofEpc("s-2", "3074257BF7194E4000001A85"))
+                .isNotEqualTo(ObservationIds.ofEpc("s-1", "3074257BF7194E4000001A86"));
+    }
+
     private static List<String> ids(IntakeResult result) {
         return result.accepted().stream().map(ScanObserved::observationId).toList();
     }

@@ -74,6 +74,24 @@ class ScanResourceTest {
     }
 
     @Test
+    void anEpcScanIsPublishedAsAnEpcObservationWithItsDecodedGtinAndSerial() {
+        String session = UUID.randomUUID().toString();
+
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"deviceId":"sled-1","scans":[
+                          {"code":"3674257BF6B7A659B2C2BF100000000000000000000000000000","type":"epc"},
+                          {"code":"000000000000000000000000","type":"epc"}]}""")
+                .post("/sessions/{session}/scans", session)
+                .then().statusCode(202).body("accepted", equalTo(2));
+
+        assertThat(ObservationLog.read(bootstrap(), session, 2))
+                .extracting(r -> Json.read(r.value(), ScanObserved.class))
+                .extracting(ScanObserved::kind, ScanObserved::gtin, ScanObserved::serial)
+                .containsExactly(tuple(CodeKind.EPC, "70614141123451", "32a/b"), tuple(CodeKind.EPC, null, null));
+    }
+
+    @Test
     void aScanWithABadCheckDigitIsNamedAndTheOthersArePublished() {
         String session = UUID.randomUUID().toString();
         double rejectedBefore = counter("scan_ingest_scans_rejected_total{reason=\"INVALID_CHECK_DIGIT\"");
