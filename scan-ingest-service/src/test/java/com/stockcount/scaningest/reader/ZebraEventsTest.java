@@ -1,0 +1,66 @@
+package com.stockcount.scaningest.reader;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ZebraEventsTest {
+
+    private static final String TAG = """
+            {"type":"SIMPLE","timestamp":"2025-06-15T13:00:00.482+0300","data":{"eventNum":412,"format":"epc","idHex":"3074257bf7194e4000001a85","antenna":2,"peakRssi":-56,"reads":3,"channel":915.25}}""";
+
+    @Test
+    void aSingleTagObjectIsOneReadWithItsOffsetTimeInUtc() {
+        ReaderReport report = ZebraEvents.parse(TAG.getBytes(UTF_8));
+
+        assertThat(report.reads()).extracting(TagRead::epc, TagRead::antenna, TagRead::seenAt)
+                .containsExactly(tuple("3074257bf7194e4000001a85", 2, Instant.parse("2025-06-15T10:00:00.482Z")));
+        assertThat(report.rejected()).isEmpty();
+    }
+
+    @Test
+    void aBatchedArrayIsEveryReadAndHeartbeatsAreCountedNotRejected() {
+        String body = "[" + TAG + ","
+                + TAG.replace("1a85", "1a86").replace("\"antenna\":2", "\"antenna\":4").replace("+0300", "+03:00") + ","
+                + "{\"type\":\"heartbeat\",\"timestamp\":\"2025-06-15T13:00:01.000+0300\",\"data\":{\"system\":{\"cpu\":12}}}]";
+
+        ReaderReport report = ZebraEvents.parse(body.getBytes(UTF_8));
+
+        assertThat(report.reads()).extracting(TagRead::epc, TagRead::antenna)
+                .containsExactly(tuple("3074257bf7194e4000001a85", 2), tuple("3074257bf7194e4000001a86", 4));
+        assertThat(report.otherEvents()).containsOnly(entry("heartbeat", 1));
+    }
+
+    @Test
+    void objectsConcatenatedInOneBodyAreEachRead() {
+        String body = TAG + TAG.replace("1a85", "1a86") + "\n" + TAG.replace("1a85", "1a87").replace("+0300", "Z");
+
+        ReaderReport report = ZebraEvents.parse(body.getBytes(UTF_8));
+
+        assertThat(report.reads()).extracting(TagRead::epc).containsExactly(
+                "3074257bf7194e4000001a85", "3074257bf7194e4000001a86", "3074257bf7194e4000001a87");
+        assertThat(report.reads().get(2).seenAt()).isEqualTo(Instant.parse("2025-06-15T13:00:00.482Z"));
+    }
+
+    @Test
+    void aBadEventAmongGoodOnesIsRejectedAloneNamingTheField() {
+        String body = TAG + "\n"
+                + TAG.replace("\"idHex\":\"3074257bf7194e4000001a85\"", "\"idHex\":\"\"") + "\n"
+                + TAG.replace("2025-06-15T13:00:00.482+0300", "15/06/2025 13:00") + "\n"
+                + TAG.replace("2025-06-15T13:00:00.482+0300", "2025-06-15T13:00:00.482") + "\n"
+                + TAG.replace("\"antenna\":2", "\"antenna\":\"left\"") + "\n"
+                + TAG.replace("1a85", "1a88");
+
+        ReaderReport report = ZebraEvents.parse(body.getBytes(UTF_8));
+
+        assertThat(report.reads()).extracting(TagRead::epc).containsExactly("3074257bf7194e4000001a85", "3074257bf7194e4000001a88");
+        assertThat(report.rejected()).extracting(EventRejection::index, EventRejection::reason).containsExactly(
+                tuple(1, "MISSING_EPC"), tuple(2, "INVALID_TIMESTAMP"), tuple(3, "INVALID_TIMESTAMP"), tuple(4, "INVALID_ANTENNA"));
+        assertThat(report.rejected()).extracting(EventRejection::detail)
+                .anyMatch(d -> d.contains("data.idHex")).anyMatch(d -> d.contains("data.antenna"));
+    }
+}
