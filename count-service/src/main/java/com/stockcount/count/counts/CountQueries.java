@@ -1,6 +1,7 @@
 package com.stockcount.count.counts;
 
 import com.stockcount.count.sessions.SessionQueries;
+import com.stockcount.count.sessions.SessionView;
 import com.stockcount.platform.rest.Page;
 import com.stockcount.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,9 +63,10 @@ public class CountQueries {
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     String id = rs.getString("id");
+                    List<SessionView> ofCount = sessions.ofCount(id);
                     found.add(new CountView(id, rs.getString("site"), rs.getString("name"), rs.getString("type"),
                             rs.getString("bin"), instant(rs, "planned_start"), rs.getString("notes"),
-                            instant(rs, "created_at"), sessions.ofCount(id)));
+                            instant(rs, "created_at"), CountView.Progress.of(ofCount), ofCount));
                 }
             }
             return found;

@@ -1,5 +1,6 @@
 package com.stockcount.count.counts;
 
+import com.stockcount.count.sessions.SessionView;
 import com.stockcount.platform.rest.Page;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -40,6 +41,17 @@ public class CountResource {
             String bin,
             Instant plannedStart,
             String notes) {
+    }
+
+    /** @param bin one bin of the count's scope, or {@code area} one area of it; neither: the count's whole scope */
+    public record NewSession(@NotBlank String name, String area, String bin) {
+    }
+
+    @POST
+    @Path("/{id}/sessions")
+    public Response addSession(@PathParam("id") String id, @NotNull @Valid NewSession body) {
+        SessionView session = service.addSession(id, body);
+        return Response.created(URI.create("/sessions/" + session.id())).entity(session).build();
     }
 
     @POST

@@ -2,6 +2,10 @@ package com.stockcount.count.counts;
 
 import com.stockcount.count.counts.domain.CountType;
 import com.stockcount.count.counts.domain.CreateCount;
+import com.stockcount.count.counts.domain.Text;
+import com.stockcount.count.sessions.SessionQueries;
+import com.stockcount.count.sessions.SessionView;
+import com.stockcount.platform.rest.ProblemException;
 import com.stockcount.count.infrastructure.axon.AxonConfiguration;
 import com.stockcount.count.infrastructure.inventory.InventoryClient;
 import com.stockcount.count.sessions.domain.QuantSnapshot;
@@ -29,6 +33,8 @@ public class CountService {
     AxonConfiguration axon;
     @Inject
     CountQueries queries;
+    @Inject
+    SessionQueries sessions;
 
     @ConfigProperty(name = "stockcount.count.create-timeout", defaultValue = "PT5M")
     java.time.Duration createTimeout;
@@ -39,7 +45,7 @@ public class CountService {
         if (bin != null) {
             inventory.requireBin(request.site(), bin);
         }
-        List<QuantSnapshot> quants = inventory.quants(request.site(), bin);
+        List<QuantSnapshot> quants = inventory.quants(request.site(), bin, null);
         String countId = UUID.randomUUID().toString();
         String sessionId = UUID.randomUUID().toString();
         CountType type = CountType.valueOf(request.type());
@@ -48,12 +54,43 @@ public class CountService {
                 axon.commandGateway().sendAndWait(new CreateCount(countId, request.site(), request.name(), type, bin,
                         request.plannedStart(), request.notes(), sessionId));
                 axon.commandGateway().sendAndWait(new CreateSession(sessionId, countId, request.site(),
-                        DEFAULT_SESSION_NAME, type, bin, quants));
+                        DEFAULT_SESSION_NAME, type, bin, quants, null));
             });
         } catch (RuntimeException e) {
             axon.evictSession(sessionId);
             throw e;
         }
         return queries.count(countId);
+    }
+
+    /**
+     * Add a session to a count, snapshotting its own scope now: one bin, or one area, within the
+     * count's scope; neither means the whole scope of the count. Sessions of a count run in parallel.
+     */
+    public SessionView addSession(String countId, CountResource.NewSession request) {
+        CountView count = queries.count(countId);
+        String bin = Text.optional(request.bin());
+        String area = Text.optional(request.area());
+        if (bin != null && area != null) {
+            throw ProblemException.badField("bin", "give a bin or an area, not both");
+        }
+        if (bin != null && count.bin() != null && !bin.equals(count.bin())) {
+            throw ProblemException.badField("bin", "the count covers bin " + count.bin() + " only");
+        }
+        if (bin != null) {
+            inventory.requireBin(count.site(), bin);
+        }
+        String scopeBin = bin != null ? bin : count.bin();
+        List<QuantSnapshot> quants = inventory.quants(count.site(), scopeBin, area);
+        String sessionId = UUID.randomUUID().toString();
+        try {
+            QuarkusTransaction.requiringNew().timeout((int) createTimeout.toSeconds()).run(() ->
+                    axon.commandGateway().sendAndWait(new CreateSession(sessionId, countId, count.site(),
+                            request.name(), CountType.valueOf(count.type()), scopeBin, quants, area)));
+        } catch (RuntimeException e) {
+            axon.evictSession(sessionId);
+            throw e;
+        }
+        return sessions.session(sessionId);
     }
 }

@@ -14,5 +14,22 @@ public record CountView(
         Instant plannedStart,
         String notes,
         Instant createdAt,
+        Progress progress,
         List<SessionView> sessions) {
+
+    /**
+     * Over the sessions not discarded.
+     *
+     * @param linesCounted lines with a counted quantity
+     * @param unitsScanned scans applied, matched or not
+     */
+    public record Progress(int sessions, int completedSessions, long linesCounted, long unitsScanned) {
+
+        static Progress of(List<SessionView> sessions) {
+            List<SessionView> live = sessions.stream().filter(s -> !"DISCARDED".equals(s.status())).toList();
+            return new Progress(live.size(), (int) live.stream().filter(s -> "COMPLETED".equals(s.status())).count(),
+                    live.stream().mapToLong(s -> s.totals().countedLines()).sum(),
+                    live.stream().mapToLong(s -> s.totals().scans()).sum());
+        }
+    }
 }

@@ -37,13 +37,14 @@ public class SessionProjection {
     @EventHandler
     public void on(SessionCreated event) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "insert into session_view (id, count_id, site, name, bin, status, created_at) values (?, ?, ?, ?, ?, 'DRAFT', ?)")) {
+                "insert into session_view (id, count_id, site, name, bin, area, status, created_at) values (?, ?, ?, ?, ?, ?, 'DRAFT', ?)")) {
             insert.setString(1, event.sessionId());
             insert.setString(2, event.countId());
             insert.setString(3, event.site());
             insert.setString(4, event.name());
             insert.setString(5, event.bin());
-            insert.setTimestamp(6, Timestamp.from(event.createdAt()));
+            insert.setString(6, event.area());
+            insert.setTimestamp(7, Timestamp.from(event.createdAt()));
             insert.executeUpdate();
         }
     }

@@ -81,7 +81,11 @@ public class InventoryStub implements QuarkusTestResourceLifecycleManager {
         String bin = query.get("bin");
         int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
         int from = query.containsKey("after") ? Integer.parseInt(query.get("after")) : 0;
-        List<JsonNode> inScope = bin == null ? all : all.stream().filter(q -> q.get("bin").asText().equals(bin)).toList();
+        String area = query.get("area");
+        List<JsonNode> inScope = all.stream()
+                .filter(q -> bin == null || q.get("bin").asText().equals(bin))
+                .filter(q -> area == null || q.get("area").asText().equals(area))
+                .toList();
         ObjectNode page = Json.mapper().createObjectNode();
         ArrayNode items = page.putArray("items");
         int to = Math.min(inScope.size(), from + limit);

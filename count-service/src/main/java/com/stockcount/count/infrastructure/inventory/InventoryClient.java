@@ -50,14 +50,17 @@ public class InventoryClient {
         }
     }
 
-    /** Every quant of the site, or of one bin when {@code bin} is not null, in inventory's order. */
-    public List<QuantSnapshot> quants(String site, String bin) {
+    /** Every quant of the site, narrowed to one bin and/or one area when those are not null, in inventory's order. */
+    public List<QuantSnapshot> quants(String site, String bin, String area) {
         List<QuantSnapshot> all = new ArrayList<>();
         String cursor = null;
         do {
             StringBuilder path = new StringBuilder("/sites/").append(encode(site)).append("/quants?limit=").append(PAGE);
             if (bin != null) {
                 path.append("&bin=").append(encode(bin));
+            }
+            if (area != null) {
+                path.append("&area=").append(encode(area));
             }
             if (cursor != null) {
                 path.append("&after=").append(encode(cursor));

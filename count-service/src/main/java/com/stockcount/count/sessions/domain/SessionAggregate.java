@@ -73,7 +73,7 @@ public class SessionAggregate {
     public SessionAggregate(CreateSession command, Clock clock) {
         List<QuantSnapshot> quants = command.quants();
         apply(new SessionCreated(command.sessionId(), command.countId(), command.site(), command.name(),
-                command.countType(), command.bin(), clock.instant(), quants.size()));
+                command.countType(), command.bin(), clock.instant(), quants.size(), command.area()));
         for (int from = 0, chunk = 0; from < quants.size(); from += SNAPSHOT_CHUNK, chunk++) {
             List<SnapshotLine> slice = new ArrayList<>(Math.min(SNAPSHOT_CHUNK, quants.size() - from));
             for (int i = from; i < Math.min(quants.size(), from + SNAPSHOT_CHUNK); i++) {

@@ -18,7 +18,8 @@ public final class SessionCommands {
     /**
      * Create a session whose lines are the given quants (read from inventory before this command is sent).
      *
-     * @param bin the one bin of the session's scope, or {@code null} for the whole site
+     * @param bin  the one bin of the session's scope, or {@code null} for several bins
+     * @param area the area the session covers, or {@code null}
      */
     public record CreateSession(
             @TargetAggregateIdentifier String sessionId,
@@ -27,7 +28,8 @@ public final class SessionCommands {
             String name,
             CountType countType,
             String bin,
-            List<QuantSnapshot> quants) {
+            List<QuantSnapshot> quants,
+            String area) {
 
         public CreateSession {
             required(sessionId, "sessionId");
@@ -36,6 +38,7 @@ public final class SessionCommands {
             required(name, "name");
             present(countType, "countType");
             bin = optional(bin);
+            area = optional(area);
             quants = List.copyOf(present(quants, "quants"));
         }
     }

@@ -17,7 +17,10 @@ public final class SessionEvents {
     private SessionEvents() {
     }
 
-    /** @param lineCount lines that follow in {@link LinesSnapshotted} events */
+    /**
+     * @param lineCount lines that follow in {@link LinesSnapshotted} events
+     * @param area      the area the session covers, {@code null} when none was chosen
+     */
     public record SessionCreated(
             String sessionId,
             String countId,
@@ -26,7 +29,8 @@ public final class SessionEvents {
             CountType countType,
             String bin,
             Instant createdAt,
-            int lineCount) {
+            int lineCount,
+            String area) {
 
         public SessionCreated {
             required(sessionId, "sessionId");

@@ -54,7 +54,7 @@ class SessionAggregateTest {
     }
 
     private static SessionCreated created(int lines) {
-        return new SessionCreated(S, C, "STORE-1", "Session 1", CountType.HARD, "A-01", NOW, lines);
+        return new SessionCreated(S, C, "STORE-1", "Session 1", CountType.HARD, "A-01", NOW, lines, null);
     }
 
     private static LinesSnapshotted twoLines() {
@@ -69,7 +69,7 @@ class SessionAggregateTest {
     void creatingASessionSnapshotsEveryQuantAsABlankLine() {
         fixture.givenNoPriorActivity()
                 .when(new CreateSession(S, C, "STORE-1", "Session 1", CountType.HARD, "A-01",
-                        List.of(quant(1, 10), quant(2, 5))))
+                        List.of(quant(1, 10), quant(2, 5)), null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(created(2), twoLines());
     }
@@ -78,7 +78,7 @@ class SessionAggregateTest {
     void aLargeScopeIsSnapshottedInChunksOfAThousandLines() {
         List<QuantSnapshot> quants = IntStream.rangeClosed(1, 2500).mapToObj(n -> quant(n, n)).toList();
         fixture.givenNoPriorActivity()
-                .when(new CreateSession(S, C, "STORE-1", "Session 1", CountType.HARD, null, quants))
+                .when(new CreateSession(S, C, "STORE-1", "Session 1", CountType.HARD, null, quants, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
                         org.axonframework.test.matchers.Matchers.exactSequenceOf(

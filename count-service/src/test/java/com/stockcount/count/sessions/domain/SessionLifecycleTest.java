@@ -42,7 +42,7 @@ class SessionLifecycleTest {
     }
 
     private static SessionCreated created() {
-        return new SessionCreated(S, C, "STORE-1", "Session 1", CountType.HARD, "A-01", EARLIER, 1);
+        return new SessionCreated(S, C, "STORE-1", "Session 1", CountType.HARD, "A-01", EARLIER, 1, null);
     }
 
     private static LinesSnapshotted oneLine() {
