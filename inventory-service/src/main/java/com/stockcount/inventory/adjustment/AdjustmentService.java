@@ -2,11 +2,13 @@ package com.stockcount.inventory.adjustment;
 
 import com.stockcount.contracts.QuantKey;
 import com.stockcount.contracts.Topics;
+import com.stockcount.contracts.inventory.v1.AdjustmentApplied;
 import com.stockcount.contracts.inventory.v1.AdjustmentRejected;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
 import com.stockcount.inventory.product.Product;
 import com.stockcount.inventory.product.ProductService;
 import com.stockcount.inventory.site.SiteService;
+import com.stockcount.inventory.stock.CountCorrections;
 import com.stockcount.inventory.stock.LedgerEntry;
 import com.stockcount.inventory.stock.Ledger;
 import com.stockcount.inventory.stock.LockedQuant;
@@ -39,6 +41,9 @@ public class AdjustmentService {
     @Inject
     Ledger ledger;
 
+    @Inject
+    CountCorrections counts;
+
     /**
      * @return the outcome, for logs and tests
      * @throws PoisonRecordException when the request names a site, bin or product inventory does not
@@ -57,6 +62,9 @@ public class AdjustmentService {
                         + (product.lotTracked() ? " is lot-tracked but no lot was given" : " has no lots, got lot " + key.lot()));
             }
             Optional<LockedQuant> existing = ledger.lock(c, key);
+            if (request.countBased()) {
+                return applyCount(c, request, existing.isPresent() ? existing.get() : ledger.lockOrCreate(c, key));
+            }
             long onHand = existing.map(LockedQuant::quantity).orElse(0L);
             if (onHand + request.delta() < 0) {
                 Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -72,7 +80,35 @@ public class AdjustmentService {
         }
     }
 
-    public enum Outcome { APPLIED, REJECTED, DUPLICATE }
+    /**
+     * A COUNT or WITHDRAW request: inventory works the change out from its own ledger, inside this
+     * transaction, with the quant locked, so no movement can slip in between reading and posting.
+     */
+    private Outcome applyCount(Connection c, AdjustmentRequested request, LockedQuant quant) throws SQLException {
+        CountCorrections.Plan plan = counts.plan(c, quant, request);
+        QuantKey key = quant.key();
+        if (quant.quantity() + plan.delta() < 0) {
+            Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            AdjustmentRejected rejected = new AdjustmentRejected(request.requestId(), key, plan.delta(),
+                    AdjustmentRejected.NEGATIVE_QUANTITY, at, request.reason(), quant.quantity());
+            ledger.publish(c, OutboxMessage.of(Topics.INVENTORY_LEDGER, key.asString(), rejected.eventId(),
+                    AdjustmentRejected.TYPE, AdjustmentRejected.VERSION, at, request.requestId(), rejected));
+            return Outcome.REJECTED;
+        }
+        CountCorrections.Applied applied = counts.apply(c, quant, request, plan);
+        Instant at = applied.entry() == null ? Instant.now().truncatedTo(ChronoUnit.MICROS) : applied.entry().at();
+        AdjustmentApplied event = new AdjustmentApplied(request.requestId(), key, quant.idString(), request.countId(),
+                request.countVersion(), request.kind(), request.countedQuantity(), request.countedAt(),
+                request.kind().equals(AdjustmentRequested.KIND_COUNT) && !applied.superseded()
+                        ? applied.quantityAtCount() : null,
+                applied.delta(), applied.countCorrection(), applied.quantityAfter(),
+                applied.entry() == null ? null : applied.entry().id(), at, applied.superseded());
+        ledger.publish(c, OutboxMessage.of(Topics.INVENTORY_LEDGER, key.asString(), event.eventId(),
+                AdjustmentApplied.TYPE, AdjustmentApplied.VERSION, at, request.requestId(), event));
+        return applied.superseded() ? Outcome.SUPERSEDED : Outcome.APPLIED;
+    }
+
+    public enum Outcome { APPLIED, REJECTED, DUPLICATE, SUPERSEDED }
 
     private static Product check(Connection c, QuantKey key) throws SQLException {
         if (SiteService.find(c, key.siteCode()).isEmpty()) {

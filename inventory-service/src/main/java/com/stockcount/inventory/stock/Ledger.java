@@ -59,14 +59,26 @@ public class Ledger {
         return lock(c, key).orElseThrow();
     }
 
-    /** Applies {@code delta} to a locked quant and records it; the caller has checked the result is not negative. */
+    /** Applies {@code delta} to a locked quant and records it as taking effect now. */
     public LedgerEntry post(Connection c, LockedQuant quant, String type, String reason, long delta, String requestId)
             throws SQLException {
+        return post(c, quant, type, reason, delta, requestId, null, null);
+    }
+
+    /**
+     * Applies {@code delta} to a locked quant and records it; the caller has checked the result is not negative.
+     *
+     * @param effectiveAt when the change happened on the shelf, {@code null} for now
+     * @param countId     the count this entry corrects for, {@code null} for any other movement
+     */
+    public LedgerEntry post(Connection c, LockedQuant quant, String type, String reason, long delta, String requestId,
+                            Instant effectiveAt, String countId) throws SQLException {
         long after = Math.addExact(quant.quantity(), delta);
         if (after < 0) {
             throw new IllegalStateException("quant " + quant.id() + " would go to " + after);
         }
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant effective = effectiveAt == null ? at : effectiveAt;
         try (PreparedStatement update = c.prepareStatement("update quant set quantity = ? where id = ?")) {
             update.setLong(1, after);
             update.setLong(2, quant.id());
@@ -74,7 +86,8 @@ public class Ledger {
         }
         long entryId;
         try (PreparedStatement insert = c.prepareStatement("insert into ledger_entry (site_code, quant_id, bin_code, sku,"
-                + " lot, type, reason, delta, quantity_after, at, request_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " lot, type, reason, delta, quantity_after, at, request_id, effective_at, count_id)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " returning id")) {
             QuantKey key = quant.key();
             insert.setString(1, key.siteCode());
@@ -88,6 +101,8 @@ public class Ledger {
             insert.setLong(9, after);
             insert.setTimestamp(10, Timestamp.from(at));
             insert.setString(11, requestId);
+            insert.setTimestamp(12, Timestamp.from(effective));
+            insert.setString(13, countId);
             try (ResultSet rs = insert.executeQuery()) {
                 rs.next();
                 entryId = rs.getLong(1);
@@ -98,7 +113,7 @@ public class Ledger {
         publish(c, OutboxMessage.of(Topics.INVENTORY_LEDGER, quant.key().asString(), event.eventId(),
                 LedgerEntryRecorded.TYPE, LedgerEntryRecorded.VERSION, at, requestId, event));
         return new LedgerEntry(entryId, quant.idString(), type, reason, quant.key().sku(), quant.key().binCode(),
-                quant.key().lot(), delta, after, at, requestId);
+                quant.key().lot(), delta, after, at, requestId, effective, countId);
     }
 
     /** Appends to the outbox in the caller's transaction and asks for a relay nudge once it commits. */

@@ -32,7 +32,7 @@ public class StockQueries {
             + " join bin b on b.site_code = q.site_code and b.code = q.bin_code ";
 
     private static final String LEDGER = "select id, quant_id, type, reason, sku, bin_code, lot, delta, quantity_after,"
-            + " at, request_id from ledger_entry ";
+            + " at, request_id, effective_at, count_id from ledger_entry ";
 
     @Inject
     DataSource dataSource;
@@ -116,7 +116,8 @@ public class StockQueries {
                     while (rs.next()) {
                         entries.add(new LedgerEntry(rs.getLong(1), Long.toString(rs.getLong(2)), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8),
-                                rs.getLong(9), rs.getTimestamp(10).toInstant(), rs.getString(11)));
+                                rs.getLong(9), rs.getTimestamp(10).toInstant(), rs.getString(11),
+                                rs.getTimestamp(12).toInstant(), rs.getString(13)));
                     }
                 }
                 return Pages.of(entries, limit, e -> Long.toString(e.id()));
@@ -124,20 +125,16 @@ public class StockQueries {
         }
     }
 
-    /** The quant's quantity after its last ledger entry at or before {@code at}; 0 before its first. */
+    /**
+     * The quant's quantity at {@code at}: the sum of its ledger entries that took effect at or before it
+     * (a movement posted late counts from when it happened, a count correction from the count moment).
+     */
     @Transactional(rollbackOn = SQLException.class)
     public long quantityAt(String site, String quantId, Instant at) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             SiteService.requireSite(c, site);
             QuantView quant = requireQuant(c, site, quantId);
-            try (PreparedStatement select = c.prepareStatement("select quantity_after from ledger_entry"
-                    + " where quant_id = ? and at <= ? order by at desc, id desc limit 1")) {
-                select.setLong(1, Long.parseLong(quant.id()));
-                select.setTimestamp(2, Timestamp.from(at));
-                try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : 0;
-                }
-            }
+            return CountCorrections.quantityAtExcluding(c, Long.parseLong(quant.id()), at, null);
         }
     }
 

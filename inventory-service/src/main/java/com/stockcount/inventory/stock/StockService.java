@@ -38,6 +38,9 @@ public class StockService {
     @Inject
     StockQueries queries;
 
+    @Inject
+    CountCorrections counts;
+
     @Transactional(rollbackOn = SQLException.class)
     public StockMovement receive(String site, Receipt receipt) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -51,7 +54,9 @@ public class StockService {
             if (m.serials() != null) {
                 link(c, quant, m.serials());
             }
-            LedgerEntry entry = ledger.post(c, quant, LedgerEntry.RECEIPT, null, m.quantity(), receipt.receiptId());
+            LedgerEntry entry = ledger.post(c, quant, LedgerEntry.RECEIPT, null, m.quantity(), receipt.receiptId(),
+                    effective(receipt.occurredAt()), null);
+            counts.absorbLate(c, quant.after(entry), entry);
             return remember(c, site, RECEIPT, receipt.receiptId(),
                     new StockMovement(queries.view(c, quant.id()).orElseThrow(), entry));
         }
@@ -74,10 +79,20 @@ public class StockService {
             if (m.serials() != null) {
                 unlink(c, quant, m.serials());
             }
-            LedgerEntry entry = ledger.post(c, quant, LedgerEntry.PICK, null, -m.quantity(), pick.pickId());
+            LedgerEntry entry = ledger.post(c, quant, LedgerEntry.PICK, null, -m.quantity(), pick.pickId(),
+                    effective(pick.occurredAt()), null);
+            counts.absorbLate(c, quant.after(entry), entry);
             return remember(c, site, PICK, pick.pickId(),
                     new StockMovement(queries.view(c, quant.id()).orElseThrow(), entry));
         }
+    }
+
+    /** A movement can be dated back, never forward: the future has not happened on the shelf yet. */
+    private static Instant effective(Instant occurredAt) {
+        if (occurredAt != null && occurredAt.isAfter(Instant.now())) {
+            throw ProblemException.badField("occurredAt", "must not be in the future, was " + occurredAt);
+        }
+        return occurredAt == null ? null : occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** A movement that passed the rules of its product's tracking type. */
