@@ -1,6 +1,7 @@
 package com.stockcount.scaningest.reader;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.stockcount.scaningest.rfid.Epc;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +55,10 @@ public final class ImpinjEvents {
         if (!tag.isObject()) {
             throw new RejectedEvent("NOT_AN_OBJECT", "tagInventoryEvent must be an object");
         }
-        String epc = epc(tag);
+        String epc = Epc.normalise(epc(tag));
+        if (!Epc.isHex(epc)) {
+            throw new RejectedEvent("INVALID_EPC", "tagInventoryEvent.epcHex must be hexadecimal, was '" + epc + "'");
+        }
         Integer antenna = null;
         JsonNode port = tag.get("antennaPort");
         if (port != null && !port.isNull()) {

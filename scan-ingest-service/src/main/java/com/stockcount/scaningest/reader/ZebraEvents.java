@@ -2,6 +2,7 @@ package com.stockcount.scaningest.reader;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stockcount.scaningest.reader.ImpinjEvents.RejectedEvent;
+import com.stockcount.scaningest.rfid.Epc;
 import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,10 @@ public final class ZebraEvents {
         String epc = JsonEvents.text(data, "idHex");
         if (epc == null || epc.isEmpty()) {
             throw new RejectedEvent("MISSING_EPC", "data.idHex must not be empty");
+        }
+        epc = Epc.normalise(epc);
+        if (!Epc.isHex(epc)) {
+            throw new RejectedEvent("INVALID_EPC", "data.idHex must be hexadecimal, was '" + epc + "'");
         }
         Integer antenna = null;
         JsonNode port = data.get("antenna");

@@ -171,7 +171,11 @@ public final class Epc {
         return plain ? hex : hex.replaceAll("[\\s:-]", "").toUpperCase(Locale.ROOT);
     }
 
-    private static boolean isHex(String s) {
+    /** True for a non-empty string of upper-case hex digits, as {@link #normalise} returns for a real EPC. */
+    public static boolean isHex(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F'))) {

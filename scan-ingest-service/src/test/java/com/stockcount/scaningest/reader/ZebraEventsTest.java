@@ -18,7 +18,7 @@ class ZebraEventsTest {
         ReaderReport report = ZebraEvents.parse(TAG.getBytes(UTF_8));
 
         assertThat(report.reads()).extracting(TagRead::epc, TagRead::antenna, TagRead::seenAt)
-                .containsExactly(tuple("3074257bf7194e4000001a85", 2, Instant.parse("2025-06-15T10:00:00.482Z")));
+                .containsExactly(tuple("3074257BF7194E4000001A85", 2, Instant.parse("2025-06-15T10:00:00.482Z")));
         assertThat(report.rejected()).isEmpty();
     }
 
@@ -31,7 +31,7 @@ class ZebraEventsTest {
         ReaderReport report = ZebraEvents.parse(body.getBytes(UTF_8));
 
         assertThat(report.reads()).extracting(TagRead::epc, TagRead::antenna)
-                .containsExactly(tuple("3074257bf7194e4000001a85", 2), tuple("3074257bf7194e4000001a86", 4));
+                .containsExactly(tuple("3074257BF7194E4000001A85", 2), tuple("3074257BF7194E4000001A86", 4));
         assertThat(report.otherEvents()).containsOnly(entry("heartbeat", 1));
     }
 
@@ -42,7 +42,7 @@ class ZebraEventsTest {
         ReaderReport report = ZebraEvents.parse(body.getBytes(UTF_8));
 
         assertThat(report.reads()).extracting(TagRead::epc).containsExactly(
-                "3074257bf7194e4000001a85", "3074257bf7194e4000001a86", "3074257bf7194e4000001a87");
+                "3074257BF7194E4000001A85", "3074257BF7194E4000001A86", "3074257BF7194E4000001A87");
         assertThat(report.reads().get(2).seenAt()).isEqualTo(Instant.parse("2025-06-15T13:00:00.482Z"));
     }
 
@@ -57,7 +57,7 @@ class ZebraEventsTest {
 
         ReaderReport report = ZebraEvents.parse(body.getBytes(UTF_8));
 
-        assertThat(report.reads()).extracting(TagRead::epc).containsExactly("3074257bf7194e4000001a85", "3074257bf7194e4000001a88");
+        assertThat(report.reads()).extracting(TagRead::epc).containsExactly("3074257BF7194E4000001A85", "3074257BF7194E4000001A88");
         assertThat(report.rejected()).extracting(EventRejection::index, EventRejection::reason).containsExactly(
                 tuple(1, "MISSING_EPC"), tuple(2, "INVALID_TIMESTAMP"), tuple(3, "INVALID_TIMESTAMP"), tuple(4, "INVALID_ANTENNA"));
         assertThat(report.rejected()).extracting(EventRejection::detail)

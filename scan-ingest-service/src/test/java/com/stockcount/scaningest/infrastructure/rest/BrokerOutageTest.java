@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.stockcount.platform.kafka.EventRecords;
 import com.stockcount.scaningest.support.ObservationLog;
+import com.stockcount.scaningest.support.SharedKafka;
 import com.stockcount.testsupport.EmbeddedKafka;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
@@ -84,7 +85,9 @@ class BrokerOutageTest {
         @Override
         public Map<String, String> start() {
             broker = EmbeddedKafka.forTests();
-            return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
+            Map<String, String> config = new java.util.HashMap<>(SharedKafka.database());
+            config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+            return config;
         }
 
         @Override
