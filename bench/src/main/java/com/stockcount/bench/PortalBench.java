@@ -1,0 +1,263 @@
+package com.stockcount.bench;
+
+import com.stockcount.testsupport.EmbeddedKafka;
+import com.stockcount.testsupport.EmbeddedPostgresServer;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.tools.ProducerPerformance;
+
+/**
+ * A synthetic RFID portal replayed over HTTP into scan-ingest on a real broker: N distinct SGTIN-96
+ * tags, each read R times across A antennas, posted as Impinj webhook arrays of B events by C
+ * connections; then, in the same run and on the same broker, Kafka's own ProducerPerformance as the
+ * raw ceiling. Starts its own broker, PostgreSQL and scan-ingest (the packaged quarkus-run.jar) unless
+ * {@code --url=} names a running scan-ingest (then {@code --bootstrap=} names its broker).
+ *
+ * <pre>./mvnw -q -pl bench exec:java -Dexec.args="--n=200000 --r=5 --a=4 --b=500 --c=4"</pre>
+ */
+public final class PortalBench {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = new HashMap<>();
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            opts.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        int n = Integer.parseInt(opts.getOrDefault("n", "200000"));
+        int r = Integer.parseInt(opts.getOrDefault("r", "5"));
+        int a = Integer.parseInt(opts.getOrDefault("a", "4"));
+        int b = Integer.parseInt(opts.getOrDefault("b", "500"));
+        int c = Integer.parseInt(opts.getOrDefault("c", "4"));
+        long ceilingRecords = Long.parseLong(opts.getOrDefault("ceiling-records", "1000000"));
+
+        EmbeddedKafka kafka = null;
+        EmbeddedPostgresServer postgres = null;
+        Process service = null;
+        String url = opts.get("url");
+        String bootstrap = opts.get("bootstrap");
+        try {
+            if (url == null) {
+                kafka = EmbeddedKafka.forTests();
+                postgres = EmbeddedPostgresServer.forTests();
+                bootstrap = kafka.bootstrapServers();
+                String port = opts.getOrDefault("port", "18083");
+                url = "http://localhost:" + port;
+                service = startService(bootstrap, postgres.createDatabase("scaningest"), port);
+            }
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            awaitReady(http, url, service);
+
+            String reader = "bench-portal-" + UUID.randomUUID();
+            String session = "bench-" + UUID.randomUUID();
+            StringBuilder antennas = new StringBuilder();
+            for (int i = 1; i <= a; i++) {
+                antennas.append(i > 1 ? "," : "").append("{\"port\":").append(i).append(",\"bin\":\"PORTAL-").append(i).append("\"}");
+            }
+            send(http, "PUT", url + "/readers/" + reader, "{\"site\":\"BENCH\",\"bin\":\"PORTAL\",\"antennas\":[" + antennas + "]}");
+            send(http, "PUT", url + "/readers/" + reader + "/session", "{\"sessionId\":\"" + session + "\"}");
+
+            // warm-up on another session: JIT, connections, producer metadata
+            String warm = "bench-warm-" + UUID.randomUUID();
+            send(http, "PUT", url + "/readers/" + reader + "/session", "{\"sessionId\":\"" + warm + "\"}");
+            replay(http, url, reader, Math.min(n, 20_000), 2, a, b, c, 1L << 30);
+            send(http, "PUT", url + "/readers/" + reader + "/session", "{\"sessionId\":\"" + session + "\"}");
+
+            long reads = (long) n * r;
+            long started = System.nanoTime();
+            long published = replay(http, url, reader, n, r, a, b, c, 0);
+            double seconds = (System.nanoTime() - started) / 1e9;
+
+            System.out.printf("%n== scan-ingest, synthetic portal (N=%d tags, R=%d reads each, A=%d antennas, B=%d events a body, C=%d connections)%n",
+                    n, r, a, b, c);
+            System.out.printf("raw reads      %,d in %.2f s = %,.0f reads/s%n", reads, seconds, reads / seconds);
+            System.out.printf("unique EPCs    %,d published (acks=all) = %,.0f unique/s%n", published, published / seconds);
+            System.out.println("latency to the session view: not measured here (count-service applying EPCs is another helper's work); "
+                    + "every unique tag is on scan.observation.v1, acknowledged, when its body's 202 arrives");
+
+            System.out.printf("%n== Kafka ProducerPerformance on the same broker (%,d records of 250 bytes, acks=all, lz4, linger 5 ms)%n", ceilingRecords);
+            double ceiling = ceiling(bootstrap, ceilingRecords);
+            System.out.printf("%n== ratios%n");
+            System.out.printf("raw reads/s   / producer records/s = %.2f%n", reads / seconds / ceiling);
+            System.out.printf("unique/s      / producer records/s = %.2f%n", published / seconds / ceiling);
+        } finally {
+            if (service != null) {
+                service.destroy();
+                service.waitFor();
+            }
+            if (kafka != null) {
+                kafka.close();
+            }
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+    /** Posts every read, round by round (each round reads every tag once, on the antenna its round picks). */
+    private static long replay(HttpClient http, String url, String reader, int n, int r, int a, int b, int c, long serialBase)
+            throws Exception {
+        long total = (long) n * r;
+        long bodies = (total + b - 1) / b;
+        String[] epcs = sgtin96(serialBase, n);
+        AtomicLong next = new AtomicLong();
+        AtomicLong published = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(c);
+        try {
+            Future<?>[] workers = new Future<?>[c];
+            for (int w = 0; w < c; w++) {
+                workers[w] = pool.submit(() -> {
+                    for (long body = next.getAndIncrement(); body < bodies; body = next.getAndIncrement()) {
+                        StringBuilder json = new StringBuilder(b * 230).append('[');
+                        long from = body * b;
+                        long to = Math.min(total, from + b);
+                        for (long i = from; i < to; i++) {
+                            long tag = i % n;
+                            int antenna = (int) ((tag + i / n) % a) + 1;
+                            if (i > from) {
+                                json.append(',');
+                            }
+                            json.append("{\"timestamp\":\"2025-06-15T10:00:00.123456789Z\",\"hostname\":\"bench\",\"eventType\":\"tagInventory\",")
+                                    .append("\"tagInventoryEvent\":{\"epcHex\":\"").append(epcs[(int) tag])
+                                    .append("\",\"antennaPort\":").append(antenna).append(",\"peakRssiCdbm\":-5400}}");
+                        }
+                        json.append(']');
+                        String answer = post(http, url + "/readers/" + reader + "/impinj", json.toString());
+                        Matcher m = PUBLISHED.matcher(answer);
+                        if (m.find()) {
+                            published.addAndGet(Long.parseLong(m.group(1)));
+                        }
+                    }
+                    return null;
+                });
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return published.get();
+    }
+
+    private static final Pattern PUBLISHED = Pattern.compile("\"published\":(\\d+)");
+
+    private static final long SGTIN_TOP = ((((0x30L << 3 | 1) << 3 | 5) << 24 | 614141) << 20) | 812345;
+
+    /** SGTIN-96, filter 1, company prefix 0614141 (partition 5), item 812345, the given serial. */
+    private static String[] sgtin96(long serialBase, int n) {
+        String[] epcs = new String[n];
+        for (int i = 0; i < n; i++) {
+            epcs[i] = String.format("%024X", java.math.BigInteger.valueOf(SGTIN_TOP).shiftLeft(38)
+                    .or(java.math.BigInteger.valueOf(serialBase + i)));
+        }
+        return epcs;
+    }
+
+    private static String post(HttpClient http, String url, String body) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 202) {
+                return response.body();
+            }
+            if (response.statusCode() != 503 || attempt > 20) {
+                throw new IllegalStateException("POST " + url + " → " + response.statusCode() + " " + response.body());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static void send(HttpClient http, String method, String url, String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + url + " → " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static double ceiling(String bootstrap, long records) throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        var original = System.out;
+        var tee = new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                original.write(b);
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int off, int len) {
+                original.write(bytes, off, len);
+                out.write(bytes, off, len);
+            }
+        }, true);
+        System.setOut(tee);
+        try {
+            ProducerPerformance.main(new String[]{"--topic", "bench.ceiling." + UUID.randomUUID(), "--num-records", Long.toString(records),
+                    "--record-size", "250", "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrap, "acks=all",
+                    "compression.type=lz4", "linger.ms=5", "enable.idempotence=true"});
+        } finally {
+            System.setOut(original);
+        }
+        Matcher m = Pattern.compile("records sent, ([0-9.]+) records/sec").matcher(out.toString());
+        double last = 0;
+        while (m.find()) {
+            last = Double.parseDouble(m.group(1));
+        }
+        return last;
+    }
+
+    private static Process startService(String bootstrap, String jdbcUrl, String port) throws Exception {
+        Path jar = Path.of(System.getProperty("bench.service-jar", "scan-ingest-service/target/quarkus-app/quarkus-run.jar"));
+        if (!jar.toFile().exists()) {
+            jar = Path.of("..").resolve(jar);
+        }
+        if (!jar.toFile().exists()) {
+            throw new IllegalStateException("package scan-ingest first: ./mvnw -q -pl scan-ingest-service package -DskipTests");
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString());
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
+        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedPostgresServer.PASSWORD);
+        builder.environment().put("QUARKUS_HTTP_PORT", port);
+        builder.environment().put("STOCKCOUNT_KAFKA_PARTITIONS", "6");
+        builder.redirectErrorStream(true).redirectOutput(new File(System.getProperty("java.io.tmpdir"), "bench-scan-ingest.log"));
+        return builder.start();
+    }
+
+    private static void awaitReady(HttpClient http, String url, Process service) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (service != null && !service.isAlive()) {
+                throw new IllegalStateException("scan-ingest exited; see " + System.getProperty("java.io.tmpdir") + "/bench-scan-ingest.log");
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(url + " not ready within 90 s");
+    }
+}
