@@ -1,6 +1,6 @@
 package com.stockcount.count;
 
-import static io.restassured.RestAssured.given;
+import static com.stockcount.count.support.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 

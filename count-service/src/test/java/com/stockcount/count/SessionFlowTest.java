@@ -1,6 +1,6 @@
 package com.stockcount.count;
 
-import static io.restassured.RestAssured.given;
+import static com.stockcount.count.support.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -144,7 +144,7 @@ class SessionFlowTest {
         assertThat(completed.revision()).isEqualTo(1);
         assertThat(completed.countedLines()).isEqualTo(3);
         assertThat(completed.parts()).isEqualTo(1);
-        assertThat(completed.completedBy()).isEqualTo("anonymous");
+        assertThat(completed.completedBy()).isEqualTo("manager");
         assertThat(completed.completedAt()).isNotNull();
     }
 

@@ -20,7 +20,8 @@ public class CountProjection {
     @EventHandler
     public void on(CountCreated event) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "insert into count_view (id, site, name, type, bin, planned_start, notes, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "insert into count_view (id, site, name, type, bin, planned_start, notes, created_at, directed)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, event.countId());
             insert.setString(2, event.site());
             insert.setString(3, event.name());
@@ -29,6 +30,7 @@ public class CountProjection {
             insert.setTimestamp(6, Timestamp.from(event.plannedStart()));
             insert.setString(7, event.notes());
             insert.setTimestamp(8, Timestamp.from(event.createdAt()));
+            insert.setArray(9, c.createArrayOf("text", event.directed().toArray()));
             insert.executeUpdate();
         }
     }

@@ -32,10 +32,12 @@ public class CountQueries {
         return found.get(0);
     }
 
-    public Page<CountView> list(String site, String after, Integer limit) {
+    /** Counts of one site, or of all the {@code granted} sites when {@code site} is absent. */
+    public Page<CountView> list(String site, java.util.Set<String> granted, String after, Integer limit) {
         int size = Page.limit(limit);
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select * from count_view where true");
+        StringBuilder sql = new StringBuilder("select * from count_view where site = any (?)");
+        params.add(granted.toArray(String[]::new));
         if (site != null && !site.isBlank()) {
             sql.append(" and site = ?");
             params.add(site);
@@ -57,7 +59,11 @@ public class CountQueries {
     private List<CountView> query(String sql, List<Object> params, int max) {
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
-                query.setObject(i + 1, params.get(i));
+                if (params.get(i) instanceof String[] values) {
+                    query.setArray(i + 1, c.createArrayOf("varchar", values));
+                } else {
+                    query.setObject(i + 1, params.get(i));
+                }
             }
             List<CountView> found = new ArrayList<>(Math.min(max, 100));
             try (ResultSet rs = query.executeQuery()) {
@@ -66,7 +72,7 @@ public class CountQueries {
                     List<SessionView> ofCount = sessions.ofCount(id);
                     found.add(new CountView(id, rs.getString("site"), rs.getString("name"), rs.getString("type"),
                             rs.getString("bin"), instant(rs, "planned_start"), rs.getString("notes"),
-                            instant(rs, "created_at"), CountView.Progress.of(ofCount), ofCount));
+                            List.of((String[]) rs.getArray("directed").getArray()), instant(rs, "created_at"), CountView.Progress.of(ofCount), ofCount));
                 }
             }
             return found;

@@ -13,6 +13,8 @@ import com.stockcount.count.sessions.domain.SessionCommands.CreateSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,6 +37,8 @@ public class CountService {
     CountQueries queries;
     @Inject
     SessionQueries sessions;
+    @Inject
+    Clock clock;
 
     @ConfigProperty(name = "stockcount.count.create-timeout", defaultValue = "PT5M")
     java.time.Duration createTimeout;
@@ -49,12 +53,17 @@ public class CountService {
         String countId = UUID.randomUUID().toString();
         String sessionId = UUID.randomUUID().toString();
         CountType type = CountType.valueOf(request.type());
+        List<String> directed = request.directed() == null ? List.of() : request.directed();
+        if (type == CountType.HARD && !directed.isEmpty()) {
+            throw ProblemException.badField("directed", "a HARD count is blind: it has no directed list");
+        }
+        Instant plannedStart = request.plannedStart() == null ? clock.instant() : request.plannedStart();
         try {
             QuarkusTransaction.requiringNew().timeout((int) createTimeout.toSeconds()).run(() -> {
                 axon.commandGateway().sendAndWait(new CreateCount(countId, request.site(), request.name(), type, bin,
-                        request.plannedStart(), request.notes(), sessionId));
+                        plannedStart, request.notes(), sessionId, directed));
                 axon.commandGateway().sendAndWait(new CreateSession(sessionId, countId, request.site(),
-                        DEFAULT_SESSION_NAME, type, bin, quants, null));
+                        DEFAULT_SESSION_NAME, type, bin, quants, null, plannedStart, directed));
             });
         } catch (RuntimeException e) {
             axon.evictSession(sessionId);
@@ -86,7 +95,7 @@ public class CountService {
         try {
             QuarkusTransaction.requiringNew().timeout((int) createTimeout.toSeconds()).run(() ->
                     axon.commandGateway().sendAndWait(new CreateSession(sessionId, countId, count.site(),
-                            request.name(), CountType.valueOf(count.type()), scopeBin, quants, area)));
+                            request.name(), CountType.valueOf(count.type()), scopeBin, quants, area, count.plannedStart(), count.directed())));
         } catch (RuntimeException e) {
             axon.evictSession(sessionId);
             throw e;

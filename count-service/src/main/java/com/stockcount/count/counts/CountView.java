@@ -13,6 +13,7 @@ public record CountView(
         String bin,
         Instant plannedStart,
         String notes,
+        List<String> directed,
         Instant createdAt,
         Progress progress,
         List<SessionView> sessions) {

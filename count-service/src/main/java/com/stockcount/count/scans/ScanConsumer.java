@@ -50,8 +50,8 @@ public class ScanConsumer {
     void handle(ConsumerRecord<String, byte[]> record) {
         EventRecords.requireVersion(record, ScanObserved.VERSION);
         ScanObserved scan = Json.read(record.value(), ScanObserved.class);
-        RecordScan command = new RecordScan(scan.sessionId(), scan.observationId(), scan.kind().name(), scan.code(),
-                scan.gtin(), scan.bin(), scan.lot(), scan.observedAt());
+        RecordScan command = new RecordScan(scan.sessionId(), scan.observationId(), scan.deviceId(), scan.kind().name(), scan.code(),
+                scan.gtin(), scan.bin(), scan.lot(), scan.observedAt(), scan.serial());
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 if (firstDelivery(scan.observationId())) {

@@ -5,7 +5,14 @@ import com.stockcount.count.sessions.domain.SessionEvents.CountingStarted;
 import com.stockcount.count.sessions.domain.SessionEvents.LineCleared;
 import com.stockcount.count.sessions.domain.SessionEvents.LineCounted;
 import com.stockcount.count.sessions.domain.SessionEvents.LinesSnapshotted;
+import com.stockcount.count.sessions.domain.SessionEvents.LockExpired;
+import com.stockcount.count.sessions.domain.SessionEvents.LockReleased;
+import com.stockcount.count.sessions.domain.SessionEvents.LockTaken;
 import com.stockcount.count.sessions.domain.SessionEvents.ScanCounted;
+import com.stockcount.count.sessions.domain.SessionEvents.ScanDismissed;
+import com.stockcount.count.sessions.domain.SessionEvents.ScanMatched;
+import com.stockcount.count.sessions.domain.SessionEvents.ScanRemoved;
+import com.stockcount.count.sessions.domain.SessionEvents.CurrentBinSet;
 import com.stockcount.count.sessions.domain.SessionEvents.ScanUnmatched;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionCompleted;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionCreated;
@@ -37,7 +44,8 @@ public class SessionProjection {
     @EventHandler
     public void on(SessionCreated event) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "insert into session_view (id, count_id, site, name, bin, area, status, created_at) values (?, ?, ?, ?, ?, ?, 'DRAFT', ?)")) {
+                "insert into session_view (id, count_id, site, name, bin, area, status, created_at, count_type, directed)"
+                        + " values (?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?)")) {
             insert.setString(1, event.sessionId());
             insert.setString(2, event.countId());
             insert.setString(3, event.site());
@@ -45,6 +53,8 @@ public class SessionProjection {
             insert.setString(5, event.bin());
             insert.setString(6, event.area());
             insert.setTimestamp(7, Timestamp.from(event.createdAt()));
+            insert.setString(8, event.countType().name());
+            insert.setArray(9, c.createArrayOf("text", event.directed().toArray()));
             insert.executeUpdate();
         }
     }
@@ -53,7 +63,7 @@ public class SessionProjection {
     public void on(LinesSnapshotted event) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
                 "insert into session_line (session_id, line_no, quant_id, sku, name, bin, area, lot, tracking, gtins,"
-                        + " unit_cost, system_quantity) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " unit_cost, system_quantity, parent) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (SnapshotLine line : event.lines()) {
                 QuantSnapshot q = line.quant();
                 insert.setString(1, event.sessionId());
@@ -68,6 +78,7 @@ public class SessionProjection {
                 insert.setString(10, String.join(",", q.gtins()));
                 insert.setBigDecimal(11, q.unitCost());
                 insert.setLong(12, q.systemQuantity());
+                insert.setString(13, q.parent());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -94,12 +105,99 @@ public class SessionProjection {
     public void on(ScanCounted event) throws SQLException {
         setLine(event.sessionId(), event.lineId(), event.countedQuantity(), event.countedAt());
         update("update session_view set scans = scans + 1 where id = ?", null, event.sessionId());
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "insert into session_scan (session_id, observation_id, kind, code, gtin, serial, epc, bin, line_no,"
+                        + " category, observed_at) select ?, ?, ?, ?, ?, ?, ?, bin, line_no, ?, ?"
+                        + " from session_line where session_id = ? and line_no = ?")) {
+            insert.setString(1, event.sessionId());
+            insert.setString(2, event.observationId());
+            insert.setString(3, event.kind());
+            insert.setString(4, event.code());
+            insert.setString(5, event.gtin());
+            insert.setString(6, event.serial());
+            insert.setString(7, event.epc());
+            insert.setString(8, event.category());
+            insert.setTimestamp(9, Timestamp.from(event.countedAt()));
+            insert.setString(10, event.sessionId());
+            insert.setInt(11, Integer.parseInt(event.lineId()));
+            insert.executeUpdate();
+        }
     }
 
     @EventHandler
     public void on(ScanUnmatched event) throws SQLException {
         update("update session_view set scans = scans + 1, unmatched_scans = unmatched_scans + 1 where id = ?",
                 null, event.sessionId());
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "insert into session_scan (session_id, observation_id, kind, code, gtin, bin, category, reason,"
+                        + " observed_at) values (?, ?, ?, ?, ?, ?, 'UNMATCHED', ?, ?)")) {
+            insert.setString(1, event.sessionId());
+            insert.setString(2, event.observationId());
+            insert.setString(3, event.kind());
+            insert.setString(4, event.code());
+            insert.setString(5, event.gtin());
+            insert.setString(6, event.bin());
+            insert.setString(7, event.reason());
+            insert.setTimestamp(8, Timestamp.from(event.observedAt()));
+            insert.executeUpdate();
+        }
+    }
+
+    @EventHandler
+    public void on(CurrentBinSet event) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "update session_view set current_bin = ? where id = ?")) {
+            update.setString(1, event.bin());
+            update.setString(2, event.sessionId());
+            update.executeUpdate();
+        }
+    }
+
+    @EventHandler
+    public void on(ScanRemoved event) throws SQLException {
+        if (event.lineId() != null) {
+            setLine(event.sessionId(), event.lineId(), event.countedQuantity(), event.removedAt());
+        }
+        scanUpdate("update session_scan set removed = true where session_id = ? and observation_id = ?", event.sessionId(),
+                event.observationId());
+        update("update session_view set scans = scans - 1 where id = ?", null, event.sessionId());
+        if (event.lineId() == null) {
+            update("update session_view set unmatched_scans = unmatched_scans - 1 where id = ?", null, event.sessionId());
+        }
+    }
+
+    @EventHandler
+    public void on(ScanMatched event) throws SQLException {
+        setLine(event.sessionId(), event.lineId(), event.countedQuantity(), event.matchedAt());
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "update session_scan set category = ?, line_no = ? where session_id = ? and observation_id = ?")) {
+            update.setString(1, event.category());
+            update.setInt(2, Integer.parseInt(event.lineId()));
+            update.setString(3, event.sessionId());
+            update.setString(4, event.observationId());
+            update.executeUpdate();
+        }
+        update("update session_view set unmatched_scans = unmatched_scans - 1 where id = ?", null, event.sessionId());
+    }
+
+    @EventHandler
+    public void on(ScanDismissed event) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "update session_scan set category = 'DISMISSED', reason = ? where session_id = ? and observation_id = ?")) {
+            update.setString(1, event.reason());
+            update.setString(2, event.sessionId());
+            update.setString(3, event.observationId());
+            update.executeUpdate();
+        }
+        update("update session_view set unmatched_scans = unmatched_scans - 1 where id = ?", null, event.sessionId());
+    }
+
+    private void scanUpdate(String sql, String sessionId, String observationId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+            update.setString(1, sessionId);
+            update.setString(2, observationId);
+            update.executeUpdate();
+        }
     }
 
     @EventHandler
@@ -134,6 +232,27 @@ public class SessionProjection {
             update.setString(3, event.sessionId());
             update.executeUpdate();
         }
+    }
+
+    @EventHandler
+    public void on(LockTaken event) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "update session_view set lock_holder = ?, lock_expires_at = ? where id = ?")) {
+            update.setString(1, event.holder());
+            update.setTimestamp(2, Timestamp.from(event.at().plus(event.ttl())));
+            update.setString(3, event.sessionId());
+            update.executeUpdate();
+        }
+    }
+
+    @EventHandler
+    public void on(LockReleased event) throws SQLException {
+        update("update session_view set lock_holder = null, lock_expires_at = null where id = ?", null, event.sessionId());
+    }
+
+    @EventHandler
+    public void on(LockExpired event) throws SQLException {
+        update("update session_view set lock_holder = null, lock_expires_at = null where id = ?", null, event.sessionId());
     }
 
     private void setLine(String sessionId, String lineId, Long counted, Instant countedAt) throws SQLException {

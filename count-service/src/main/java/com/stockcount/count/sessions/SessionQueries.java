@@ -22,7 +22,15 @@ public class SessionQueries {
     private static final String SESSION = "select s.*,"
             + " (select count(*) from session_line l where l.session_id = s.id) as lines,"
             + " (select count(counted_quantity) from session_line l where l.session_id = s.id) as counted_lines,"
-            + " (select coalesce(sum(counted_quantity), 0) from session_line l where l.session_id = s.id) as units"
+            + " (select coalesce(sum(counted_quantity), 0) from session_line l where l.session_id = s.id) as units,"
+            + " (select count(distinct sku) from session_line l where l.session_id = s.id"
+            + "   and l.counted_quantity is not null) as products,"
+            + " (select count(*) from session_scan sc where sc.session_id = s.id and not sc.removed"
+            + "   and sc.category = 'COUNTED') as counted_scans,"
+            + " (select count(*) from session_scan sc where sc.session_id = s.id and not sc.removed"
+            + "   and sc.category = 'UNDIRECTED') as undirected_scans,"
+            + " (select count(*) from session_line l where l.session_id = s.id and s.count_type = 'DIRECTED'"
+            + "   and l.counted_quantity is null and (cardinality(s.directed) = 0 or l.sku = any (s.directed))) as uncounted"
             + " from session_view s";
 
     @Inject
@@ -82,6 +90,26 @@ public class SessionQueries {
         }
     }
 
+    /**
+     * The line a product is counted on: by SKU or parent name, in {@code bin} when it has a line there,
+     * else its first line in the session.
+     */
+    public Optional<String> lineOf(String sessionId, boolean byParent, String value, String bin) {
+        String column = byParent ? "parent" : "sku";
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(
+                "select line_no from session_line where session_id = ? and " + column + " = ?"
+                        + " order by (bin = ?) desc, line_no limit 1")) {
+            query.setString(1, sessionId);
+            query.setString(2, value);
+            query.setString(3, bin == null ? "" : bin);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(Integer.toString(rs.getInt(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot find a line of " + value, e);
+        }
+    }
+
     private static int parseCursor(String after) {
         if (after == null || after.isBlank()) {
             return 0;
@@ -101,12 +129,19 @@ public class SessionQueries {
                 while (rs.next()) {
                     long lines = rs.getLong("lines");
                     long counted = rs.getLong("counted_lines");
+                    long countedScans = rs.getLong("counted_scans");
+                    long undirectedScans = rs.getLong("undirected_scans");
+                    boolean directed = "DIRECTED".equals(rs.getString("count_type"));
                     found.add(new SessionView(rs.getString("id"), rs.getString("count_id"), rs.getString("site"),
                             rs.getString("name"), rs.getString("bin"), rs.getString("area"), rs.getString("status"),
                             instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "completed_at"),
                             instant(rs, "discarded_at"), rs.getInt("revision"), lock(rs),
+                            rs.getString("count_type"), rs.getString("current_bin"),
                             new SessionView.Totals(lines, counted, lines - counted, rs.getLong("units"),
-                                    rs.getLong("unmatched_scans"), rs.getLong("scans"))));
+                                    rs.getLong("unmatched_scans"), rs.getLong("scans"), countedScans + undirectedScans,
+                                    rs.getLong("products")),
+                            new SessionView.Categories(countedScans, rs.getLong("unmatched_scans"),
+                                    directed ? undirectedScans : null, directed ? rs.getLong("uncounted") : null)));
                 }
             }
             return found;

@@ -71,6 +71,8 @@ public class InventoryStub implements QuarkusTestResourceLifecycleManager {
                     return;
                 }
                 quants(exchange, quantsBySite.getOrDefault(path[1], List.of()), query);
+            } else if (path.length == 1 && path[0].equals("products")) {
+                products(exchange, query);
             } else {
                 respond(exchange, 404, null);
             }
@@ -95,6 +97,31 @@ public class InventoryStub implements QuarkusTestResourceLifecycleManager {
         } else {
             page.putNull("next");
         }
+        respond(exchange, 200, page);
+    }
+
+    /** Products of every site's quants whose GTIN is {@code gtin}, or whose SKU or name contains {@code q}. */
+    private void products(HttpExchange exchange, Map<String, String> query) throws IOException {
+        String gtin = query.get("gtin");
+        String q = query.get("q");
+        Map<String, ObjectNode> bySku = new LinkedHashMap<>();
+        quantsBySite.values().forEach(quants -> quants.forEach(quant -> {
+            boolean gtinMatch = gtin != null && quant.get("gtins").toString().contains("\"" + gtin + "\"");
+            boolean textMatch = q != null && !q.isEmpty() && (quant.get("sku").asText().contains(q)
+                    || quant.get("name").asText().contains(q));
+            if (gtinMatch || textMatch) {
+                ObjectNode product = Json.mapper().createObjectNode();
+                product.put("sku", quant.get("sku").asText());
+                product.put("name", quant.get("name").asText());
+                product.put("parent", quant.get("parent").asText());
+                product.put("tracking", quant.get("tracking").asText());
+                product.set("gtins", quant.get("gtins"));
+                bySku.putIfAbsent(quant.get("sku").asText(), product);
+            }
+        }));
+        ObjectNode page = Json.mapper().createObjectNode();
+        page.putArray("items").addAll(bySku.values());
+        page.putNull("next");
         respond(exchange, 200, page);
     }
 

@@ -27,7 +27,7 @@ public class CountAggregate {
         Instant now = clock.instant();
         apply(new CountCreated(command.countId(), command.site(), command.name(), command.type(), command.bin(),
                 command.plannedStart() == null ? now : command.plannedStart(), command.notes(), now,
-                command.defaultSessionId()));
+                command.defaultSessionId(), command.directed()));
     }
 
     @EventSourcingHandler

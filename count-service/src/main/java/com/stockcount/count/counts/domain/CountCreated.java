@@ -1,6 +1,7 @@
 package com.stockcount.count.counts.domain;
 
 import java.time.Instant;
+import java.util.List;
 
 /** A count was planned; {@code bin} is {@code null} when it covers the whole site. */
 public record CountCreated(
@@ -12,7 +13,8 @@ public record CountCreated(
         Instant plannedStart,
         String notes,
         Instant createdAt,
-        String defaultSessionId) {
+        String defaultSessionId,
+        List<String> directed) {
 
     public CountCreated {
         Text.required(countId, "countId");
@@ -22,5 +24,6 @@ public record CountCreated(
         Text.present(plannedStart, "plannedStart");
         Text.present(createdAt, "createdAt");
         Text.required(defaultSessionId, "defaultSessionId");
+        directed = directed == null ? List.of() : List.copyOf(directed);
     }
 }

@@ -72,11 +72,40 @@ public class InventoryClient {
             QuantPage page = Json.read(response.body(), QuantPage.class);
             for (Quant q : page.items()) {
                 all.add(new QuantSnapshot(q.id(), q.sku(), q.name(), q.bin(), q.area(), q.lot(), q.tracking(),
-                        q.gtins(), q.unitCost(), q.quantity() == null ? 0 : q.quantity()));
+                        q.gtins(), q.unitCost(), q.quantity() == null ? 0 : q.quantity(), q.parent()));
             }
             cursor = page.next();
         } while (cursor != null);
         return all;
+    }
+
+    /** A product as inventory lists it. */
+    public record Product(String sku, String name, String parent, String tracking, List<String> gtins) {
+    }
+
+    record ProductPage(List<Product> items, String next) {
+    }
+
+    /** Products whose GTIN is {@code gtin} (when not null), then those whose SKU or name match {@code q}; first page each. */
+    public List<Product> products(String gtin, String q) {
+        List<Product> found = new ArrayList<>();
+        if (gtin != null) {
+            found.addAll(productPage("/products?limit=20&gtin=" + encode(gtin)));
+        }
+        for (Product p : productPage("/products?limit=20&q=" + encode(q))) {
+            if (found.stream().noneMatch(f -> f.sku().equals(p.sku()))) {
+                found.add(p);
+            }
+        }
+        return found;
+    }
+
+    private List<Product> productPage(String path) {
+        HttpResponse<byte[]> response = get(path);
+        if (response.statusCode() != 200) {
+            throw unavailable("answered " + response.statusCode() + " to " + path);
+        }
+        return Json.read(response.body(), ProductPage.class).items();
     }
 
     private HttpResponse<byte[]> get(String path) {

@@ -9,7 +9,8 @@ import java.util.List;
  * The system's view of one quant when a session is created, as read from inventory.
  *
  * @param lot   {@code ""} when the product is not lot-tracked
- * @param gtins GTIN-14s of the product, used to match barcode scans
+ * @param gtins  GTIN-14s of the product, used to match barcode scans
+ * @param parent the parent product (style) name, by which hand-counted items are found; may be {@code null}
  */
 public record QuantSnapshot(
         String quantId,
@@ -21,7 +22,8 @@ public record QuantSnapshot(
         String tracking,
         List<String> gtins,
         BigDecimal unitCost,
-        long systemQuantity) {
+        long systemQuantity,
+        String parent) {
 
     public QuantSnapshot {
         required(quantId, "quantId");

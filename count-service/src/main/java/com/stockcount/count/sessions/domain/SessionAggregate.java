@@ -10,14 +10,28 @@ import com.stockcount.count.sessions.domain.SessionCommands.CountLine;
 import com.stockcount.count.sessions.domain.SessionCommands.CreateSession;
 import com.stockcount.count.sessions.domain.SessionCommands.DiscardSession;
 import com.stockcount.count.sessions.domain.SessionCommands.EditSession;
+import com.stockcount.count.sessions.domain.SessionCommands.ForceReleaseLock;
+import com.stockcount.count.sessions.domain.SessionCommands.ReleaseLock;
+import com.stockcount.count.sessions.domain.SessionCommands.TakeLock;
 import com.stockcount.count.sessions.domain.SessionCommands.RecordScan;
+import com.stockcount.count.sessions.domain.SessionCommands.HandCount;
+import com.stockcount.count.sessions.domain.SessionCommands.DismissScan;
+import com.stockcount.count.sessions.domain.SessionCommands.MatchScan;
+import com.stockcount.count.sessions.domain.SessionCommands.RemoveScan;
 import com.stockcount.count.sessions.domain.SessionCommands.ReopenSession;
 import com.stockcount.count.sessions.domain.SessionCommands.StartCounting;
 import com.stockcount.count.sessions.domain.SessionEvents.CountingStarted;
 import com.stockcount.count.sessions.domain.SessionEvents.LineCleared;
 import com.stockcount.count.sessions.domain.SessionEvents.LineCounted;
 import com.stockcount.count.sessions.domain.SessionEvents.LinesSnapshotted;
+import com.stockcount.count.sessions.domain.SessionEvents.LockExpired;
+import com.stockcount.count.sessions.domain.SessionEvents.LockReleased;
+import com.stockcount.count.sessions.domain.SessionEvents.LockTaken;
 import com.stockcount.count.sessions.domain.SessionEvents.ScanCounted;
+import com.stockcount.count.sessions.domain.SessionEvents.ScanDismissed;
+import com.stockcount.count.sessions.domain.SessionEvents.ScanMatched;
+import com.stockcount.count.sessions.domain.SessionEvents.ScanRemoved;
+import com.stockcount.count.sessions.domain.SessionEvents.CurrentBinSet;
 import com.stockcount.count.sessions.domain.SessionEvents.ScanUnmatched;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionCompleted;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionCreated;
@@ -27,12 +41,15 @@ import com.stockcount.count.sessions.domain.SessionEvents.SessionReopened;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionResultRecorded;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -51,6 +68,12 @@ public class SessionAggregate {
     public static final int SNAPSHOT_CHUNK = 1000;
     /** Result lines per event: one internal result event becomes exactly one published part. */
     public static final int RESULT_CHUNK = SessionResultPart.MAX_LINES;
+    /** Lock holders that are devices are named {@code device:<id>}; users by their id. */
+    public static final String DEVICE = "device:";
+    public static final String COUNTED = "COUNTED";
+    public static final String UNDIRECTED = "UNDIRECTED";
+    private static final String BIN_LABEL = "BIN_LABEL";
+    private static final String EPC = "EPC";
 
     @AggregateIdentifier
     private String sessionId;
@@ -60,8 +83,21 @@ public class SessionAggregate {
     private CountType countType;
     private String bin;
     private SessionStatus status;
+    private Instant plannedStart;
     private int revision;
     private Map<String, Line> lines = new LinkedHashMap<>();
+    /** Who works the session ({@code null}: nobody), since when its lock was last taken or renewed, for how long. */
+    private String lockHolder;
+    private Instant lockRenewedAt;
+    private Duration lockTtl;
+    /** DIRECTED: the SKUs on the list (empty: every product in scope). */
+    private Set<String> directed = new HashSet<>();
+    /** Set by a bin label scan; scans without a device-reported bin count there. */
+    private String currentBin;
+    /** Distinct serials or EPCs counted per serialized line: a repeat is not counted twice. */
+    private Map<String, Set<String>> seenByLine = new HashMap<>();
+    /** Open unmatched scans (observation id → kind): they block a submit until matched, removed or dismissed. */
+    private Map<String, String> unmatched = new HashMap<>();
     /** {@code gtin|bin|lot} and {@code gtin|bin} → line id; the first line of a product in a bin wins without a lot. */
     private Map<String, String> lineByProductAtBin = new HashMap<>();
 
@@ -73,7 +109,7 @@ public class SessionAggregate {
     public SessionAggregate(CreateSession command, Clock clock) {
         List<QuantSnapshot> quants = command.quants();
         apply(new SessionCreated(command.sessionId(), command.countId(), command.site(), command.name(),
-                command.countType(), command.bin(), clock.instant(), quants.size(), command.area()));
+                command.countType(), command.bin(), clock.instant(), quants.size(), command.area(), command.plannedStart(), command.directed()));
         for (int from = 0, chunk = 0; from < quants.size(); from += SNAPSHOT_CHUNK, chunk++) {
             List<SnapshotLine> slice = new ArrayList<>(Math.min(SNAPSHOT_CHUNK, quants.size() - from));
             for (int i = from; i < Math.min(quants.size(), from + SNAPSHOT_CHUNK); i++) {
@@ -88,40 +124,64 @@ public class SessionAggregate {
         if (status != SessionStatus.DRAFT) {
             throw new SessionRefused("session is " + status + "; counting can only start from DRAFT");
         }
-        apply(new CountingStarted(sessionId, clock.instant()));
+        Instant now = clock.instant();
+        if (plannedStart != null && now.isBefore(plannedStart) && !command.mayStartEarly()) {
+            throw new SessionRefused("counting starts at " + plannedStart
+                    + "; starting earlier needs INV_COUNT_PRE_START, INV_COUNT_ADMIN or COMMON_ADMIN");
+        }
+        guard(command.actor(), now);
+        apply(new CountingStarted(sessionId, now));
+        renew(command.actor(), now);
     }
 
     @CommandHandler
     void handle(CountLine command, Clock clock) {
         requireInProgress();
         requireLine(command.lineId());
-        apply(new LineCounted(sessionId, command.lineId(), command.countedQuantity(), clock.instant()));
+        Instant now = clock.instant();
+        guard(command.actor(), now);
+        apply(new LineCounted(sessionId, command.lineId(), command.countedQuantity(), now));
+        renew(command.actor(), now);
     }
 
     @CommandHandler
-    void handle(ClearLine command) {
+    void handle(ClearLine command, Clock clock) {
         requireInProgress();
         requireLine(command.lineId());
+        Instant now = clock.instant();
+        guard(command.actor(), now);
         apply(new LineCleared(sessionId, command.lineId()));
+        renew(command.actor(), now);
     }
 
     @CommandHandler
-    void handle(RecordScan scan) {
+    void handle(RecordScan scan, Clock clock) {
         requireInProgress();
-        String scanBin = scan.bin() != null ? scan.bin() : bin;
+        Instant now = clock.instant();
+        String device = DEVICE + scan.deviceId();
+        // a user's lock covers the handheld in their hand (scans do not say who holds the device); another device's does not
+        if (lockHolder != null && lockHolder.startsWith(DEVICE)) {
+            guard(device, now);
+        }
+        recordScan(scan);
+        renew(device, now);
+    }
+
+    private void recordScan(RecordScan scan) {
+        if (BIN_LABEL.equals(scan.kind())) {
+            apply(new CurrentBinSet(sessionId, scan.observationId(), scan.code().strip()));
+            return;
+        }
+        String scanBin = scan.bin() != null ? scan.bin() : currentBin != null ? currentBin : bin;
         String unmatched;
-        if (!"BARCODE".equals(scan.kind())) {
-            unmatched = scan.kind() + " observations are not counted yet";
-        } else if (scan.gtin() == null) {
-            unmatched = "code " + scan.code() + " is not a GTIN";
+        if (scan.gtin() == null) {
+            unmatched = "code " + scan.code() + " decodes to no GTIN";
         } else if (scanBin == null) {
-            unmatched = "no bin: the session covers the whole site and the device reported none";
+            unmatched = "no bin: scan a bin label first (the session covers several bins and the device reported none)";
         } else {
             String lineId = lineFor(Gtin.normalize(scan.gtin()), scanBin, scan.lot());
             if (lineId != null) {
-                Line line = lines.get(lineId);
-                long counted = line.countedQuantity() == null ? 1 : line.countedQuantity() + 1;
-                apply(new ScanCounted(sessionId, scan.observationId(), lineId, counted, scan.observedAt()));
+                countScan(scan, lineId);
                 return;
             }
             unmatched = "no line for GTIN " + scan.gtin() + " in bin " + scanBin;
@@ -130,9 +190,125 @@ public class SessionAggregate {
                 scan.observedAt(), unmatched));
     }
 
+    /**
+     * One unit on the line; on a SERIAL or RFID line (and for any EPC) one distinct serial or EPC:
+     * a repeated serial or a tag read again is not counted twice, and records nothing.
+     */
+    private void countScan(RecordScan scan, String lineId) {
+        Line line = lines.get(lineId);
+        String epc = EPC.equals(scan.kind()) ? scan.code() : null;
+        String key = epc != null ? epc : line.serialized() ? scan.serial() : null;
+        long counted;
+        if (key != null) {
+            Set<String> seen = seenByLine.getOrDefault(lineId, Set.of());
+            if (seen.contains(key)) {
+                return;
+            }
+            counted = seen.size() + 1L;
+        } else {
+            counted = line.countedQuantity() == null ? 1 : line.countedQuantity() + 1;
+        }
+        apply(new ScanCounted(sessionId, scan.observationId(), lineId, counted, scan.observedAt(), category(line),
+                scan.kind(), scan.code(), scan.gtin(), scan.serial(), epc));
+    }
+
+    private String category(Line line) {
+        return countType == CountType.DIRECTED && !directed.isEmpty() && !directed.contains(line.sku())
+                ? UNDIRECTED : COUNTED;
+    }
+
+    @CommandHandler
+    void handle(RemoveScan command, Clock clock) {
+        requireInProgress();
+        Instant now = clock.instant();
+        guard(command.actor(), now);
+        if (unmatched.containsKey(command.observationId())) {
+            apply(new ScanRemoved(sessionId, command.observationId(), null, null, null, now, command.actor()));
+        } else {
+            if (command.lineId() == null) {
+                throw new SessionRefused("scan " + command.observationId() + " counts on no line of this session");
+            }
+            requireLine(command.lineId());
+            Line line = lines.get(command.lineId());
+            long before = line.countedQuantity() == null ? 0 : line.countedQuantity();
+            long after;
+            if (command.key() != null) {
+                Set<String> seen = seenByLine.getOrDefault(command.lineId(), Set.of());
+                after = seen.contains(command.key()) ? seen.size() - 1L : seen.size();
+            } else {
+                after = Math.max(0, before - 1);
+            }
+            // a line whose only scans were taken back was never counted: blank, not zero
+            apply(new ScanRemoved(sessionId, command.observationId(), command.lineId(), after == 0 ? null : after,
+                    command.key(), now, command.actor()));
+        }
+        renew(command.actor(), now);
+    }
+
+    @CommandHandler
+    void handle(MatchScan command, Clock clock) {
+        requireInProgress();
+        requireUnmatched(command.observationId());
+        requireLine(command.lineId());
+        Instant now = clock.instant();
+        guard(command.actor(), now);
+        Line line = lines.get(command.lineId());
+        long counted = line.countedQuantity() == null ? 1 : line.countedQuantity() + 1;
+        apply(new ScanMatched(sessionId, command.observationId(), command.lineId(), counted, category(line), now,
+                command.actor()));
+        renew(command.actor(), now);
+    }
+
+    @CommandHandler
+    void handle(DismissScan command, Clock clock) {
+        requireInProgress();
+        requireUnmatched(command.observationId());
+        if (!EPC.equals(unmatched.get(command.observationId()))) {
+            throw new SessionRefused("only RFID tags can be dismissed; match or remove scan " + command.observationId());
+        }
+        Instant now = clock.instant();
+        guard(command.actor(), now);
+        apply(new ScanDismissed(sessionId, command.observationId(), command.reason(), now, command.actor()));
+        renew(command.actor(), now);
+    }
+
+    @CommandHandler
+    void handle(HandCount command, Clock clock) {
+        requireInProgress();
+        Instant now = clock.instant();
+        guard(command.actor(), now);
+        Map<String, Long> next = new LinkedHashMap<>();
+        for (HandCount.Item item : command.items()) {
+            requireLine(item.lineId());
+            Line line = lines.get(item.lineId());
+            if (category(line).equals(UNDIRECTED)) {
+                throw new SessionRefused(line.sku() + " is not on the directed list of this count");
+            }
+            long current = next.containsKey(item.lineId()) ? next.get(item.lineId())
+                    : line.countedQuantity() == null ? 0 : line.countedQuantity();
+            long quantity = item.quantity() != null ? item.quantity() : current + item.delta();
+            if (quantity < 0) {
+                throw new SessionRefused(line.sku() + " would go below zero (" + current + " " + item.delta() + ")");
+            }
+            next.put(item.lineId(), quantity);
+        }
+        next.forEach((lineId, quantity) -> apply(new LineCounted(sessionId, lineId, quantity, now)));
+        renew(command.actor(), now);
+    }
+
+    private void requireUnmatched(String observationId) {
+        if (!unmatched.containsKey(observationId)) {
+            throw new SessionRefused("scan " + observationId + " is not an open unmatched scan of this session");
+        }
+    }
+
     @CommandHandler
     void handle(CompleteSession command, Clock clock) {
         requireInProgress();
+        if (!unmatched.isEmpty()) {
+            throw new SessionRefused(unmatched.size() + " unmatched scans remain; match, remove or dismiss them first");
+        }
+        guard(command.completedBy(), clock.instant());
         int next = revision + 1;
         List<ResultLine> counted = new ArrayList<>();
         lines.forEach((lineId, line) -> {
@@ -155,6 +331,7 @@ public class SessionAggregate {
         if (status != SessionStatus.COMPLETED) {
             throw new SessionRefused("session is " + status + "; only a COMPLETED session can be re-opened");
         }
+        guard(command.reopenedBy(), clock.instant());
         apply(new SessionReopened(sessionId, revision, clock.instant(), command.reopenedBy()));
     }
 
@@ -163,6 +340,7 @@ public class SessionAggregate {
         if (status != SessionStatus.DRAFT && status != SessionStatus.IN_PROGRESS) {
             throw new SessionRefused("session is " + status + "; only a DRAFT or IN_PROGRESS session can be discarded");
         }
+        guard(command.discardedBy(), clock.instant());
         apply(new SessionDiscarded(sessionId, countId, site, clock.instant(), command.discardedBy(), revision));
     }
 
@@ -171,7 +349,62 @@ public class SessionAggregate {
         if (status != SessionStatus.IN_PROGRESS) {
             throw new SessionRefused("session is " + status + "; name and area can only be edited IN_PROGRESS");
         }
-        apply(new SessionEdited(sessionId, command.name(), command.area(), clock.instant(), command.editedBy()));
+        Instant now = clock.instant();
+        guard(command.editedBy(), now);
+        apply(new SessionEdited(sessionId, command.name(), command.area(), now, command.editedBy()));
+        renew(command.editedBy(), now);
+    }
+
+    @CommandHandler
+    void handle(TakeLock command, Clock clock) {
+        if (status == SessionStatus.DISCARDED) {
+            throw new SessionRefused("session is DISCARDED; there is nothing to lock");
+        }
+        Instant now = clock.instant();
+        guard(command.holder(), now);
+        apply(new LockTaken(sessionId, command.holder(), now, command.ttl()));
+    }
+
+    @CommandHandler
+    void handle(ReleaseLock command, Clock clock) {
+        if (lockHolder == null) {
+            throw new SessionRefused("session is not locked");
+        }
+        Instant now = clock.instant();
+        guard(command.holder(), now);
+        if (lockHolder != null) {
+            apply(new LockReleased(sessionId, lockHolder, now, command.holder(), false));
+        }
+    }
+
+    @CommandHandler
+    void handle(ForceReleaseLock command, Clock clock) {
+        if (lockHolder == null) {
+            throw new SessionRefused("session is not locked");
+        }
+        apply(new LockReleased(sessionId, lockHolder, clock.instant(), command.releasedBy(), true));
+    }
+
+    /**
+     * Refuses an actor other than a live lock's holder. A lock its holder has not renewed within its
+     * TTL (a device that vanished) lapses the moment someone else acts: recorded, then the action goes on.
+     */
+    private void guard(String actor, Instant now) {
+        if (lockHolder == null || lockHolder.equals(actor)) {
+            return;
+        }
+        Instant expiresAt = lockRenewedAt.plus(lockTtl);
+        if (now.isBefore(expiresAt)) {
+            throw new SessionLocked(lockHolder, expiresAt);
+        }
+        apply(new LockExpired(sessionId, lockHolder, now));
+    }
+
+    /** Any action of the holder is a heartbeat; it is recorded once a quarter of the TTL has passed, not per action. */
+    private void renew(String actor, Instant now) {
+        if (actor.equals(lockHolder) && !now.isBefore(lockRenewedAt.plus(lockTtl.dividedBy(4)))) {
+            apply(new LockTaken(sessionId, lockHolder, now, lockTtl));
+        }
     }
 
     private void requireInProgress() {
@@ -202,6 +435,8 @@ public class SessionAggregate {
         name = event.name();
         countType = event.countType();
         bin = event.bin();
+        plannedStart = event.plannedStart();
+        directed = new HashSet<>(event.directed());
         status = SessionStatus.DRAFT;
     }
 
@@ -237,12 +472,68 @@ public class SessionAggregate {
     @EventSourcingHandler
     void on(ScanCounted event) {
         lines.computeIfPresent(event.lineId(), (id, line) -> line.counted(event.countedQuantity(), event.countedAt()));
+        String key = event.epc() != null ? event.epc() : event.serial();
+        Line line = lines.get(event.lineId());
+        if (key != null && (event.epc() != null || line.serialized())) {
+            seenByLine.computeIfAbsent(event.lineId(), id -> new HashSet<>()).add(key);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ScanUnmatched event) {
+        unmatched.put(event.observationId(), event.kind());
+    }
+
+    @EventSourcingHandler
+    void on(CurrentBinSet event) {
+        currentBin = event.bin();
+    }
+
+    @EventSourcingHandler
+    void on(ScanRemoved event) {
+        unmatched.remove(event.observationId());
+        if (event.lineId() != null) {
+            Line line = lines.get(event.lineId());
+            lines.put(event.lineId(), line.counted(event.countedQuantity(),
+                    event.countedQuantity() == null ? null : line.countedAt()));
+            if (event.key() != null) {
+                seenByLine.getOrDefault(event.lineId(), new HashSet<>()).remove(event.key());
+            }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ScanMatched event) {
+        unmatched.remove(event.observationId());
+        lines.computeIfPresent(event.lineId(), (id, line) -> line.counted(event.countedQuantity(), event.matchedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(ScanDismissed event) {
+        unmatched.remove(event.observationId());
     }
 
     @EventSourcingHandler
     void on(SessionCompleted event) {
         status = SessionStatus.COMPLETED;
         revision = event.revision();
+    }
+
+    @EventSourcingHandler
+    void on(LockTaken event) {
+        lockHolder = event.holder();
+        lockRenewedAt = event.at();
+        lockTtl = event.ttl();
+    }
+
+    @EventSourcingHandler
+    void on(LockReleased event) {
+        lockHolder = null;
+    }
+
+    @EventSourcingHandler
+    void on(LockExpired event) {
+        lockHolder = null;
     }
 
     @EventSourcingHandler
@@ -253,6 +544,7 @@ public class SessionAggregate {
     @EventSourcingHandler
     void on(SessionDiscarded event) {
         status = SessionStatus.DISCARDED;
+        lockHolder = null;
     }
 
     @EventSourcingHandler
@@ -263,6 +555,10 @@ public class SessionAggregate {
     /** What the aggregate needs of a line to decide and to produce its result; counted is {@code null} while blank. */
     record Line(String quantId, String sku, String bin, String lot, String tracking, long systemQuantity,
                 BigDecimal unitCost, Long countedQuantity, Instant countedAt) {
+
+        boolean serialized() {
+            return "SERIAL".equals(tracking) || "RFID".equals(tracking);
+        }
 
         Line counted(Long quantity, Instant at) {
             return new Line(quantId, sku, bin, lot, tracking, systemQuantity, unitCost, quantity, at);

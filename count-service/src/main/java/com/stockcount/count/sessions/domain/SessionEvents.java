@@ -20,6 +20,8 @@ public final class SessionEvents {
     /**
      * @param lineCount lines that follow in {@link LinesSnapshotted} events
      * @param area      the area the session covers, {@code null} when none was chosen
+     * @param plannedStart when counting may start without the pre-start permission ({@code null} in sessions
+     *                     created before it was recorded: no restriction)
      */
     public record SessionCreated(
             String sessionId,
@@ -30,7 +32,9 @@ public final class SessionEvents {
             String bin,
             Instant createdAt,
             int lineCount,
-            String area) {
+            String area,
+            Instant plannedStart,
+            List<String> directed) {
 
         public SessionCreated {
             required(sessionId, "sessionId");
@@ -39,6 +43,7 @@ public final class SessionEvents {
             required(name, "name");
             present(countType, "countType");
             present(createdAt, "createdAt");
+            directed = directed == null ? List.of() : List.copyOf(directed);
         }
     }
 
@@ -75,11 +80,19 @@ public final class SessionEvents {
         }
     }
 
-    /** A scan added one unit to a line; {@code countedQuantity} is the line's new total. */
+    /**
+     * A scan added one unit to a line; {@code countedQuantity} is the line's new total.
+     *
+     * @param category COUNTED, or UNDIRECTED for a product of a DIRECTED count that is not on its list
+     * @param serial   serial decoded from the scan, or {@code null}
+     * @param epc      the EPC (hex) of an RFID read, or {@code null}
+     */
     public record ScanCounted(String sessionId, String observationId, String lineId, long countedQuantity,
-                              Instant countedAt) {
+                              Instant countedAt, String category, String kind, String code, String gtin,
+                              String serial, String epc) {
 
         public ScanCounted {
+            required(category, "category");
             required(sessionId, "sessionId");
             required(observationId, "observationId");
             required(lineId, "lineId");
@@ -153,6 +166,92 @@ public final class SessionEvents {
             required(name, "name");
             present(editedAt, "editedAt");
             required(editedBy, "editedBy");
+        }
+    }
+
+    /** The lock was taken, or renewed by its holder; it lasts {@code ttl} after {@code at}. */
+    public record LockTaken(String sessionId, String holder, Instant at, java.time.Duration ttl) {
+
+        public LockTaken {
+            required(sessionId, "sessionId");
+            required(holder, "holder");
+            present(at, "at");
+            present(ttl, "ttl");
+        }
+    }
+
+    /** @param releasedBy the holder, or the administrator who forced the release */
+    public record LockReleased(String sessionId, String holder, Instant at, String releasedBy, boolean forced) {
+
+        public LockReleased {
+            required(sessionId, "sessionId");
+            required(holder, "holder");
+            present(at, "at");
+            required(releasedBy, "releasedBy");
+        }
+    }
+
+    /** Someone else acted after the holder had let the lock lapse (a vanished device): the lock is gone. */
+    public record LockExpired(String sessionId, String holder, Instant at) {
+
+        public LockExpired {
+            required(sessionId, "sessionId");
+            required(holder, "holder");
+            present(at, "at");
+        }
+    }
+
+    /** A bin label was scanned: later scans without a device-reported bin count in this bin. */
+    public record CurrentBinSet(String sessionId, String observationId, String bin) {
+
+        public CurrentBinSet {
+            required(sessionId, "sessionId");
+            required(observationId, "observationId");
+            required(bin, "bin");
+        }
+    }
+
+    /**
+     * A wrong scan was taken back.
+     *
+     * @param lineId          the line it had counted on, {@code null} for an unmatched scan
+     * @param countedQuantity the line's new total, {@code null} when the line is blank again
+     * @param key             the serial or EPC taken off the line, or {@code null}
+     */
+    public record ScanRemoved(String sessionId, String observationId, String lineId, Long countedQuantity,
+                              String key, Instant removedAt, String removedBy) {
+
+        public ScanRemoved {
+            required(sessionId, "sessionId");
+            required(observationId, "observationId");
+            present(removedAt, "removedAt");
+            required(removedBy, "removedBy");
+        }
+    }
+
+    /** An unmatched scan was matched to a line; it now counts there as {@code category}. */
+    public record ScanMatched(String sessionId, String observationId, String lineId, long countedQuantity,
+                              String category, Instant matchedAt, String matchedBy) {
+
+        public ScanMatched {
+            required(sessionId, "sessionId");
+            required(observationId, "observationId");
+            required(lineId, "lineId");
+            required(category, "category");
+            present(matchedAt, "matchedAt");
+            required(matchedBy, "matchedBy");
+        }
+    }
+
+    public record ScanDismissed(String sessionId, String observationId, String reason, Instant dismissedAt,
+                                String dismissedBy) {
+
+        public ScanDismissed {
+            required(sessionId, "sessionId");
+            required(observationId, "observationId");
+            required(reason, "reason");
+            present(dismissedAt, "dismissedAt");
+            required(dismissedBy, "dismissedBy");
         }
     }
 }

@@ -46,7 +46,7 @@ class SessionAggregateTest {
 
     private static QuantSnapshot quant(int n, long quantity) {
         return new QuantSnapshot("q" + n, "SKU-" + n, "Product " + n, "A-01", "Backstock", "", "BULK",
-                List.of("0000000000000" + n), new BigDecimal("2.50"), quantity);
+                List.of("0000000000000" + n), new BigDecimal("2.50"), quantity, null);
     }
 
     private static SnapshotLine line(int n, long quantity) {
@@ -54,7 +54,7 @@ class SessionAggregateTest {
     }
 
     private static SessionCreated created(int lines) {
-        return new SessionCreated(S, C, "STORE-1", "Session 1", CountType.HARD, "A-01", NOW, lines, null);
+        return new SessionCreated(S, C, "STORE-1", "Session 1", CountType.HARD, "A-01", NOW, lines, null, NOW, List.of());
     }
 
     private static LinesSnapshotted twoLines() {
@@ -62,14 +62,14 @@ class SessionAggregateTest {
     }
 
     private static RecordScan barcode(String id, String gtin) {
-        return new RecordScan(S, id, "BARCODE", gtin, gtin, null, null, SEEN);
+        return new RecordScan(S, id, "HH-1", "BARCODE", gtin, gtin, null, null, SEEN, null);
     }
 
     @Test
     void creatingASessionSnapshotsEveryQuantAsABlankLine() {
         fixture.givenNoPriorActivity()
                 .when(new CreateSession(S, C, "STORE-1", "Session 1", CountType.HARD, "A-01",
-                        List.of(quant(1, 10), quant(2, 5)), null))
+                        List.of(quant(1, 10), quant(2, 5)), null, NOW, List.of()))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(created(2), twoLines());
     }
@@ -78,7 +78,7 @@ class SessionAggregateTest {
     void aLargeScopeIsSnapshottedInChunksOfAThousandLines() {
         List<QuantSnapshot> quants = IntStream.rangeClosed(1, 2500).mapToObj(n -> quant(n, n)).toList();
         fixture.givenNoPriorActivity()
-                .when(new CreateSession(S, C, "STORE-1", "Session 1", CountType.HARD, null, quants, null))
+                .when(new CreateSession(S, C, "STORE-1", "Session 1", CountType.HARD, null, quants, null, NOW, List.of()))
                 .expectSuccessfulHandlerExecution()
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
                         org.axonframework.test.matchers.Matchers.exactSequenceOf(
@@ -93,14 +93,14 @@ class SessionAggregateTest {
     @Test
     void countingStartsFromDraft() {
         fixture.given(created(2), twoLines())
-                .when(new StartCounting(S))
+                .when(new StartCounting(S, "ann", false))
                 .expectEvents(new CountingStarted(S, NOW));
     }
 
     @Test
     void countingCannotStartTwice() {
         fixture.given(created(2), twoLines(), new CountingStarted(S, NOW))
-                .when(new StartCounting(S))
+                .when(new StartCounting(S, "ann", false))
                 .expectNoEvents()
                 .expectException(SessionRefused.class)
                 .expectExceptionMessage("session is IN_PROGRESS; counting can only start from DRAFT");
@@ -109,7 +109,7 @@ class SessionAggregateTest {
     @Test
     void aLineCannotBeCountedBeforeCountingStarts() {
         fixture.given(created(2), twoLines())
-                .when(new CountLine(S, "1", 3))
+                .when(new CountLine(S, "ann", "1", 3))
                 .expectNoEvents()
                 .expectException(SessionRefused.class)
                 .expectExceptionMessage("session is DRAFT; start counting first");
@@ -118,28 +118,28 @@ class SessionAggregateTest {
     @Test
     void aLineIsCountedWhileInProgress() {
         fixture.given(created(2), twoLines(), new CountingStarted(S, NOW))
-                .when(new CountLine(S, "2", 7))
+                .when(new CountLine(S, "ann", "2", 7))
                 .expectEvents(new LineCounted(S, "2", 7, NOW));
     }
 
     @Test
     void zeroIsACountNotABlank() {
         fixture.given(created(2), twoLines(), new CountingStarted(S, NOW))
-                .when(new CountLine(S, "1", 0))
+                .when(new CountLine(S, "ann", "1", 0))
                 .expectEvents(new LineCounted(S, "1", 0, NOW));
     }
 
     @Test
     void anUnknownLineCannotBeCounted() {
         fixture.given(created(2), twoLines(), new CountingStarted(S, NOW))
-                .when(new CountLine(S, "99", 1))
+                .when(new CountLine(S, "ann", "99", 1))
                 .expectNoEvents()
                 .expectException(UnknownLine.class);
     }
 
     @Test
     void aNegativeCountIsRejectedBeforeReachingTheSession() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CountLine(S, "1", -1))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CountLine(S, "ann", "1", -1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("countedQuantity");
     }
@@ -147,7 +147,7 @@ class SessionAggregateTest {
     @Test
     void aCountedLineCanBeMadeBlankAgain() {
         fixture.given(created(2), twoLines(), new CountingStarted(S, NOW), new LineCounted(S, "1", 4, NOW))
-                .when(new ClearLine(S, "1"))
+                .when(new ClearLine(S, "ann", "1"))
                 .expectEvents(new LineCleared(S, "1"));
     }
 
@@ -155,7 +155,7 @@ class SessionAggregateTest {
     void aCompletedSessionCannotBeCounted() {
         fixture.given(created(2), twoLines(), new CountingStarted(S, NOW),
                         new SessionCompleted(S, C, "STORE-1", "Session 1", CountType.HARD, 1, NOW, "anonymous", 0, 0))
-                .when(new CountLine(S, "1", 1))
+                .when(new CountLine(S, "ann", "1", 1))
                 .expectNoEvents()
                 .expectException(SessionRefused.class)
                 .expectExceptionMessage("session is COMPLETED; it can no longer be counted");
@@ -217,14 +217,15 @@ class SessionAggregateTest {
     void aBarcodeScanAddsOneToTheBlankLineOfItsProductInTheBin() {
         fixture.given(created(2), twoLines(), new CountingStarted(S, NOW))
                 .when(barcode("obs-1", "00000000000002"))
-                .expectEvents(new ScanCounted(S, "obs-1", "2", 1, SEEN));
+                .expectEvents(new ScanCounted(S, "obs-1", "2", 1, SEEN, "COUNTED", "BARCODE", "00000000000002",
+                        "00000000000002", null, null));
     }
 
     @Test
     void aBarcodeScanAddsOneToWhatWasAlreadyCounted() {
         fixture.given(created(2), twoLines(), new CountingStarted(S, NOW), new LineCounted(S, "2", 4, NOW))
                 .when(barcode("obs-1", "2"))
-                .expectEvents(new ScanCounted(S, "obs-1", "2", 5, SEEN));
+                .expectEvents(new ScanCounted(S, "obs-1", "2", 5, SEEN, "COUNTED", "BARCODE", "2", "2", null, null));
     }
 
     @Test
@@ -238,9 +239,9 @@ class SessionAggregateTest {
     @Test
     void aScanWithoutGtinIsKeptAsUnmatched() {
         fixture.given(created(2), twoLines(), new CountingStarted(S, NOW))
-                .when(new RecordScan(S, "obs-1", "BARCODE", "garbage", null, null, null, SEEN))
+                .when(new RecordScan(S, "obs-1", "HH-1", "BARCODE", "garbage", null, null, null, SEEN, null))
                 .expectEvents(new ScanUnmatched(S, "obs-1", "BARCODE", "garbage", null, "A-01", SEEN,
-                        "code garbage is not a GTIN"));
+                        "code garbage decodes to no GTIN"));
     }
 
     @Test

@@ -42,12 +42,12 @@ class SessionLifecycleTest {
     }
 
     private static SessionCreated created() {
-        return new SessionCreated(S, C, "STORE-1", "Session 1", CountType.HARD, "A-01", EARLIER, 1, null);
+        return new SessionCreated(S, C, "STORE-1", "Session 1", CountType.HARD, "A-01", EARLIER, 1, null, EARLIER, List.of());
     }
 
     private static LinesSnapshotted oneLine() {
         return new LinesSnapshotted(S, 0, List.of(new SnapshotLine("1", new QuantSnapshot("q1", "SKU-1", "Product 1",
-                "A-01", "Backstock", "", "BULK", List.of("00000000000011"), new BigDecimal("2.50"), 10))));
+                "A-01", "Backstock", "", "BULK", List.of("00000000000011"), new BigDecimal("2.50"), 10, null))));
     }
 
     private static SessionCompleted completed(int revision) {
@@ -112,8 +112,8 @@ class SessionLifecycleTest {
         List<Object> discarded = List.of(created(), oneLine(), new CountingStarted(S, EARLIER),
                 new SessionDiscarded(S, C, "STORE-1", EARLIER, "ann", 0));
         fixture.given(discarded).when(new DiscardSession(S, "ann")).expectException(SessionRefused.class);
-        fixture.given(discarded).when(new StartCounting(S)).expectException(SessionRefused.class);
-        fixture.given(discarded).when(new CountLine(S, "1", 3))
+        fixture.given(discarded).when(new StartCounting(S, "ann", false)).expectException(SessionRefused.class);
+        fixture.given(discarded).when(new CountLine(S, "ann", "1", 3))
                 .expectExceptionMessage("session is DISCARDED; it can no longer be counted");
         fixture.given(discarded).when(new CompleteSession(S, "ann")).expectException(SessionRefused.class);
         fixture.given(discarded).when(new ReopenSession(S, "ann")).expectException(SessionRefused.class);
@@ -148,5 +148,25 @@ class SessionLifecycleTest {
         fixture.given(created(), oneLine(), new CountingStarted(S, EARLIER), completed(1))
                 .when(new EditSession(S, "ann", "New", null))
                 .expectException(SessionRefused.class);
+    }
+
+    @Test
+    void countingCannotStartBeforeThePlannedStartWithoutThePreStartPermission() {
+        Instant later = NOW.plusSeconds(3600);
+        fixture.given(new SessionCreated(S, C, "STORE-1", "Session 1", CountType.HARD, "A-01", EARLIER, 1, null, later, List.of()),
+                        oneLine())
+                .when(new StartCounting(S, "ann", false))
+                .expectNoEvents()
+                .expectExceptionMessage("counting starts at 2025-03-01T11:00:00Z; starting earlier needs"
+                        + " INV_COUNT_PRE_START, INV_COUNT_ADMIN or COMMON_ADMIN");
+    }
+
+    @Test
+    void thePreStartPermissionStartsCountingEarly() {
+        Instant later = NOW.plusSeconds(3600);
+        fixture.given(new SessionCreated(S, C, "STORE-1", "Session 1", CountType.HARD, "A-01", EARLIER, 1, null, later, List.of()),
+                        oneLine())
+                .when(new StartCounting(S, "ann", true))
+                .expectEvents(new CountingStarted(S, NOW));
     }
 }

@@ -1,0 +1,231 @@
+package com.stockcount.count.sessions.domain;
+
+import com.stockcount.count.counts.domain.CountType;
+import com.stockcount.count.sessions.domain.SessionCommands.CompleteSession;
+import com.stockcount.count.sessions.domain.SessionCommands.DismissScan;
+import com.stockcount.count.sessions.domain.SessionCommands.HandCount;
+import com.stockcount.count.sessions.domain.SessionCommands.MatchScan;
+import com.stockcount.count.sessions.domain.SessionCommands.RecordScan;
+import com.stockcount.count.sessions.domain.SessionCommands.RemoveScan;
+import com.stockcount.count.sessions.domain.SessionEvents.CountingStarted;
+import com.stockcount.count.sessions.domain.SessionEvents.CurrentBinSet;
+import com.stockcount.count.sessions.domain.SessionEvents.LineCounted;
+import com.stockcount.count.sessions.domain.SessionEvents.LinesSnapshotted;
+import com.stockcount.count.sessions.domain.SessionEvents.ScanCounted;
+import com.stockcount.count.sessions.domain.SessionEvents.ScanDismissed;
+import com.stockcount.count.sessions.domain.SessionEvents.ScanMatched;
+import com.stockcount.count.sessions.domain.SessionEvents.ScanRemoved;
+import com.stockcount.count.sessions.domain.SessionEvents.ScanUnmatched;
+import com.stockcount.count.sessions.domain.SessionEvents.SessionCreated;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scanning in a DIRECTED store count (seed 2) and serialized lines (seed 1): categories, distinct
+ * serials and EPCs, bin labels, removing, matching and dismissing scans, hand-counted items.
+ * Lines: 1 SKU-A (listed, BULK, bin D-01), 2 SKU-B (not listed, BULK, D-01), 3 SKU-S (listed, SERIAL, D-01),
+ * 4 SKU-R (listed, RFID, D-01), 5 SKU-A again in bin D-02.
+ */
+class SessionScanningTest {
+
+    private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
+    private static final Instant SEEN = Instant.parse("2025-03-01T09:59:00Z");
+    private static final String S = "session-1";
+    private static final String GTIN_A = "00000000000101";
+    private static final String GTIN_B = "00000000000102";
+    private static final String GTIN_S = "00000000000103";
+    private static final String GTIN_R = "00000000000104";
+
+    private AggregateTestFixture<SessionAggregate> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(SessionAggregate.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static SnapshotLine line(String id, String sku, String bin, String tracking, String gtin, long quantity) {
+        return new SnapshotLine(id, new QuantSnapshot("q" + id, sku, "Product " + sku, bin, "Display", "", tracking,
+                List.of(gtin), BigDecimal.TEN, quantity, "Parent " + sku));
+    }
+
+    private static List<Object> counting(Object... then) {
+        List<Object> events = new ArrayList<>(List.of(
+                new SessionCreated(S, "count-1", "STORE-1", "Display", CountType.DIRECTED, null, SEEN, 5, "Display",
+                        SEEN, List.of("SKU-A", "SKU-S", "SKU-R")),
+                new LinesSnapshotted(S, 0, List.of(line("1", "SKU-A", "D-01", "BULK", GTIN_A, 4),
+                        line("2", "SKU-B", "D-01", "BULK", GTIN_B, 2), line("3", "SKU-S", "D-01", "SERIAL", GTIN_S, 2),
+                        line("4", "SKU-R", "D-01", "RFID", GTIN_R, 3), line("5", "SKU-A", "D-02", "BULK", GTIN_A, 1))),
+                new CountingStarted(S, SEEN)));
+        events.addAll(List.of(then));
+        return events;
+    }
+
+    private static RecordScan scan(String id, String kind, String code, String gtin, String bin, String serial) {
+        return new RecordScan(S, id, "HH-1", kind, code, gtin, bin, null, SEEN, serial);
+    }
+
+    private static ScanCounted counted(String id, String lineId, long quantity, String category, String gtin) {
+        return new ScanCounted(S, id, lineId, quantity, SEEN, category, "BARCODE", gtin, gtin, null, null);
+    }
+
+    private static ScanUnmatched unmatched(String id, String kind, String code, String reason) {
+        return new ScanUnmatched(S, id, kind, code, null, "D-01", SEEN, reason);
+    }
+
+    @Test
+    void aListedProductIsCountedAndAnUnlistedOneIsUndirected() {
+        fixture.given(counting(new CurrentBinSet(S, "o0", "D-01")))
+                .when(scan("o1", "BARCODE", GTIN_A, GTIN_A, null, null))
+                .expectEvents(counted("o1", "1", 1, "COUNTED", GTIN_A));
+        fixture.given(counting(new CurrentBinSet(S, "o0", "D-01")))
+                .when(scan("o1", "BARCODE", GTIN_B, GTIN_B, null, null))
+                .expectEvents(counted("o1", "2", 1, "UNDIRECTED", GTIN_B));
+    }
+
+    @Test
+    void aBinLabelSetsTheBinOfTheScansThatFollow() {
+        fixture.given(counting())
+                .when(scan("o0", "BIN_LABEL", "D-02", null, null, null))
+                .expectEvents(new CurrentBinSet(S, "o0", "D-02"));
+        fixture.given(counting(new CurrentBinSet(S, "o0", "D-02")))
+                .when(scan("o1", "BARCODE", GTIN_A, GTIN_A, null, null))
+                .expectEvents(counted("o1", "5", 1, "COUNTED", GTIN_A));
+    }
+
+    @Test
+    void withoutABinAScanOfAMultiBinSessionIsUnmatched() {
+        fixture.given(counting())
+                .when(scan("o1", "BARCODE", GTIN_A, GTIN_A, null, null))
+                .expectEvents(new ScanUnmatched(S, "o1", "BARCODE", GTIN_A, GTIN_A, null, SEEN,
+                        "no bin: scan a bin label first (the session covers several bins and the device reported none)"));
+    }
+
+    @Test
+    void aSerialLineCountsDistinctSerialsAndARepeatedSerialIsNotCountedTwice() {
+        ScanCounted first = new ScanCounted(S, "o1", "3", 1, SEEN, "COUNTED", "BARCODE", "(01)" + GTIN_S + "(21)X1",
+                GTIN_S, "X1", null);
+        fixture.given(counting())
+                .when(scan("o1", "BARCODE", "(01)" + GTIN_S + "(21)X1", GTIN_S, "D-01", "X1"))
+                .expectEvents(first);
+        fixture.given(counting(first))
+                .when(scan("o2", "BARCODE", "(01)" + GTIN_S + "(21)X1", GTIN_S, "D-01", "X1"))
+                .expectNoEvents();
+        fixture.given(counting(first))
+                .when(scan("o3", "BARCODE", "(01)" + GTIN_S + "(21)X2", GTIN_S, "D-01", "X2"))
+                .expectEvents(new ScanCounted(S, "o3", "3", 2, SEEN, "COUNTED", "BARCODE", "(01)" + GTIN_S + "(21)X2",
+                        GTIN_S, "X2", null));
+    }
+
+    @Test
+    void anRfidLineCountsDistinctEpcsAndAnUnknownTagIsUnmatched() {
+        ScanCounted tag = new ScanCounted(S, "o1", "4", 1, SEEN, "COUNTED", "EPC", "3034AA", GTIN_R, "7", "3034AA");
+        fixture.given(counting())
+                .when(scan("o1", "EPC", "3034AA", GTIN_R, "D-01", "7"))
+                .expectEvents(tag);
+        fixture.given(counting(tag))
+                .when(scan("o2", "EPC", "3034AA", GTIN_R, "D-01", "7"))
+                .expectNoEvents();
+        fixture.given(counting())
+                .when(scan("o3", "EPC", "E28011", null, "D-01", null))
+                .expectEvents(unmatched("o3", "EPC", "E28011", "code E28011 decodes to no GTIN"));
+    }
+
+    @Test
+    void removingAWrongScanTakesItsUnitBack() {
+        fixture.given(counting(counted("o1", "1", 1, "COUNTED", GTIN_A), counted("o2", "1", 2, "COUNTED", GTIN_A)))
+                .when(new RemoveScan(S, "ann", "o2", "1", null))
+                .expectEvents(new ScanRemoved(S, "o2", "1", 1L, null, NOW, "ann"));
+    }
+
+    @Test
+    void removingTheOnlyScanOfALineLeavesItBlank() {
+        fixture.given(counting(counted("o1", "1", 1, "COUNTED", GTIN_A)))
+                .when(new RemoveScan(S, "ann", "o1", "1", null))
+                .expectEvents(new ScanRemoved(S, "o1", "1", null, null, NOW, "ann"));
+    }
+
+    @Test
+    void removingASerialScanTakesTheSerialOff() {
+        ScanCounted x1 = new ScanCounted(S, "o1", "3", 1, SEEN, "COUNTED", "BARCODE", "c1", GTIN_S, "X1", null);
+        ScanCounted x2 = new ScanCounted(S, "o2", "3", 2, SEEN, "COUNTED", "BARCODE", "c2", GTIN_S, "X2", null);
+        fixture.given(counting(x1, x2))
+                .when(new RemoveScan(S, "ann", "o2", "3", "X2"))
+                .expectEvents(new ScanRemoved(S, "o2", "3", 1L, "X2", NOW, "ann"));
+    }
+
+    @Test
+    void anUnmatchedScanIsRemovedOrMatchedToCountedOrUndirected() {
+        List<Object> open = counting(unmatched("o1", "BARCODE", "999", "code 999 decodes to no GTIN"));
+        fixture.given(open)
+                .when(new RemoveScan(S, "ann", "o1", null, null))
+                .expectEvents(new ScanRemoved(S, "o1", null, null, null, NOW, "ann"));
+        fixture.given(open)
+                .when(new MatchScan(S, "ann", "o1", "1"))
+                .expectEvents(new ScanMatched(S, "o1", "1", 1, "COUNTED", NOW, "ann"));
+        fixture.given(open)
+                .when(new MatchScan(S, "ann", "o1", "2"))
+                .expectEvents(new ScanMatched(S, "o1", "2", 1, "UNDIRECTED", NOW, "ann"));
+    }
+
+    @Test
+    void onlyAnOpenUnmatchedScanCanBeMatched() {
+        fixture.given(counting(counted("o1", "1", 1, "COUNTED", GTIN_A)))
+                .when(new MatchScan(S, "ann", "o1", "2"))
+                .expectNoEvents()
+                .expectExceptionMessage("scan o1 is not an open unmatched scan of this session");
+    }
+
+    @Test
+    void aForeignTagIsDismissedWithAReasonButABarcodeIsNot() {
+        fixture.given(counting(unmatched("o1", "EPC", "E28011", "code E28011 decodes to no GTIN")))
+                .when(new DismissScan(S, "ann", "o1", "foreign tag on a customer's jacket"))
+                .expectEvents(new ScanDismissed(S, "o1", "foreign tag on a customer's jacket", NOW, "ann"));
+        fixture.given(counting(unmatched("o1", "BARCODE", "999", "code 999 decodes to no GTIN")))
+                .when(new DismissScan(S, "ann", "o1", "noise"))
+                .expectNoEvents()
+                .expectExceptionMessage("only RFID tags can be dismissed; match or remove scan o1");
+    }
+
+    @Test
+    void submitIsRefusedWhileUnmatchedScansRemainAndAllowedOnceResolved() {
+        fixture.given(counting(unmatched("o1", "BARCODE", "999", "x")))
+                .when(new CompleteSession(S, "ann"))
+                .expectNoEvents()
+                .expectExceptionMessage("1 unmatched scans remain; match, remove or dismiss them first");
+        fixture.given(counting(unmatched("o1", "EPC", "E2", "x"), new ScanDismissed(S, "o1", "foreign", NOW, "ann")))
+                .when(new CompleteSession(S, "ann"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void handCountedItemsSetOrStepTheirLines() {
+        fixture.given(counting(new LineCounted(S, "1", 3, SEEN)))
+                .when(new HandCount(S, "ann", List.of(new HandCount.Item("1", null, 2L), new HandCount.Item("3", 5L, null),
+                        new HandCount.Item("1", null, -1L))))
+                .expectEvents(new LineCounted(S, "1", 4, NOW), new LineCounted(S, "3", 5, NOW));
+    }
+
+    @Test
+    void aHandCountCannotGoBelowZero() {
+        fixture.given(counting(new LineCounted(S, "1", 1, SEEN)))
+                .when(new HandCount(S, "ann", List.of(new HandCount.Item("1", null, -2L))))
+                .expectNoEvents()
+                .expectExceptionMessage("SKU-A would go below zero (1 -2)");
+    }
+
+    @Test
+    void inADirectedCountOnlyListedProductsCanBeHandCounted() {
+        fixture.given(counting())
+                .when(new HandCount(S, "ann", List.of(new HandCount.Item("2", 1L, null))))
+                .expectNoEvents()
+                .expectExceptionMessage("SKU-B is not on the directed list of this count");
+    }
+}
