@@ -44,7 +44,9 @@ class LargeSessionTest {
         long started = System.nanoTime();
         KafkaTestClient.send(session.records());
 
-        int expected = LINES / 4;
+        // every counted line is a request: even one that agreed with the snapshot may need a correction
+        // once inventory looks at its ledger (stock moved between snapshot and count)
+        int expected = LINES;
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(SessionReconciliationTest.requestsOf(session)).hasSize(expected));
         System.out.printf("20,000-line session reconciled and %d requests published in %d ms%n", expected,
@@ -52,12 +54,13 @@ class LargeSessionTest {
 
         Set<String> ids = new HashSet<>();
         SessionReconciliationTest.requestsOf(session).forEach(r -> ids.add(EventRecords.eventId(r)));
-        assertThat(ids).hasSize(expected).contains(session.requestId("line-00000"), session.requestId("line-19996"));
+        assertThat(ids).hasSize(expected).contains(session.requestId("B-0", "SKU-00000", 1),
+                session.requestId("B-196", "SKU-19996", 1));
 
         given().get("/sessions/{id}/reconciliation", session.sessionId()).then()
                 .statusCode(200)
                 .body("summary.countedLines", equalTo(LINES))
-                .body("summary.linesWithVariance", equalTo(expected))
+                .body("summary.linesWithVariance", equalTo(LINES / 4))
                 .body("summary.adjustmentsRequested", equalTo(expected))
                 .body("summary.accuracy", equalTo(0.75f))
                 .body("summary.absoluteVarianceUnits", equalTo(LINES / 8 * 3))

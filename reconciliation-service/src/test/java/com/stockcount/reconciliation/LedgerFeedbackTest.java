@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.stockcount.contracts.QuantKey;
 import com.stockcount.contracts.Topics;
+import com.stockcount.contracts.inventory.v1.AdjustmentApplied;
+import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
 import com.stockcount.contracts.inventory.v1.LedgerEntryRecorded;
 import com.stockcount.platform.kafka.EventRecords;
 import com.stockcount.testsupport.RealInfrastructure;
@@ -42,7 +44,8 @@ class LedgerFeedbackTest {
 
         // Inventory posts the first request: the quant goes from 10 to 12.
         QuantKey sku1 = new QuantKey(session.site(), "A-01", "SKU-1", "");
-        ProducerRecord<String, byte[]> posted = ledgerEntry(sku1, 2, 12, session.requestId("line-1"));
+        // (a pick of 1 after the count is kept: the books at the count moment were 10, the count found 12)
+        ProducerRecord<String, byte[]> posted = applied(session, sku1, 12, 10, 2, 11, session.requestId("A-01", "SKU-1", 1));
         // An unrelated receipt on another quant of the same site passes by unnoticed.
         ProducerRecord<String, byte[]> receipt = ledgerEntry(new QuantKey(session.site(), "A-01", "SKU-9", ""), 5, 5,
                 "receipt-" + session.sessionId());
@@ -52,8 +55,10 @@ class LedgerFeedbackTest {
                 given().get("/sessions/{id}/reconciliation/lines", session.sessionId()).then()
                         .statusCode(200)
                         .body("items[0].adjustmentStatus", equalTo("APPLIED"))
-                        .body("items[0].appliedDelta", equalTo(2))
-                        .body("items[0].quantityAfter", equalTo(12))
+                        .body("items[0].adjustmentRequested", equalTo(2))
+                        .body("items[0].quantityAtCount", equalTo(10))
+                        .body("items[0].adjustmentApplied", equalTo(2))
+                        .body("items[0].quantityAfter", equalTo(11))
                         .body("items[0].appliedAt", equalTo("2025-11-20T11:00:05Z"))
                         .body("items[1].adjustmentStatus", equalTo("PENDING")));
         given().get("/sessions/{id}/reconciliation", session.sessionId()).then()
@@ -62,13 +67,13 @@ class LedgerFeedbackTest {
 
         // It refuses the second: 5 − 2 would be fine, but say the quant was picked to 1 meanwhile.
         Map<String, Object> rejection = new LinkedHashMap<>();
-        rejection.put("requestId", session.requestId("line-2"));
+        rejection.put("requestId", session.requestId("A-01", "SKU-2", 1));
         rejection.put("quant", new QuantKey(session.site(), "A-01", "SKU-2", ""));
         rejection.put("delta", -2);
         rejection.put("reason", "quantity would become negative");
         rejection.put("at", POSTED_AT.toString());
         ProducerRecord<String, byte[]> rejected = EventRecords.event(Topics.INVENTORY_LEDGER,
-                session.site() + "/A-01/SKU-2/", "rejected-" + session.requestId("line-2"), "AdjustmentRejected", 1,
+                session.site() + "/A-01/SKU-2/", "rejected-" + session.requestId("A-01", "SKU-2", 1), "AdjustmentRejected", 1,
                 POSTED_AT, null, rejection);
         KafkaTestClient.send(List.of(rejected));
 
@@ -83,8 +88,8 @@ class LedgerFeedbackTest {
 
         // Redelivered feedback changes nothing; a late rejection never overrides an applied adjustment.
         ProducerRecord<String, byte[]> lateRejection = EventRecords.event(Topics.INVENTORY_LEDGER, sku1.asString(),
-                "rejected-late-" + session.requestId("line-1"), "AdjustmentRejected", 1, POSTED_AT, null,
-                Map.of("requestId", session.requestId("line-1"), "quant", sku1, "delta", 2, "reason", "late",
+                "rejected-late-" + session.requestId("A-01", "SKU-1", 1), "AdjustmentRejected", 1, POSTED_AT, null,
+                Map.of("requestId", session.requestId("A-01", "SKU-1", 1), "quant", sku1, "delta", 2, "reason", "late",
                         "at", POSTED_AT.toString()));
         RecordMetadata lastFeedback = KafkaTestClient.send(List.of(posted, rejected, lateRejection));
         KafkaTestClient.awaitConsumed("reconciliation-service", lastFeedback);
@@ -103,13 +108,22 @@ class LedgerFeedbackTest {
         RecordMetadata last = KafkaTestClient.send(session.records());
         KafkaTestClient.awaitConsumed("reconciliation-service", last);
 
-        KafkaTestClient.send(List.of(ledgerEntry(new QuantKey(session.site(), "A-01", "SKU-1", ""), 4, 4,
-                session.requestId("line-1"))));
+        KafkaTestClient.send(List.of(applied(session, new QuantKey(session.site(), "A-01", "SKU-1", ""), 4, 0, 4, 4,
+                session.requestId("A-01", "SKU-1", 1))));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/sessions/{id}/reconciliation", session.sessionId()).then()
                         .body("status", equalTo("APPLIED"))
                         .body("summary.adjustmentsApplied", equalTo(1)));
+    }
+
+    private static ProducerRecord<String, byte[]> applied(SessionFixture session, QuantKey quant, long counted,
+                                                          long atCount, long correction, long after, String requestId) {
+        AdjustmentApplied applied = new AdjustmentApplied(requestId, quant, "quant-x", session.countId(), 1,
+                AdjustmentRequested.KIND_COUNT, counted, SessionFixture.COUNTED_AT, atCount, correction, correction,
+                after, 99L, POSTED_AT, false);
+        return EventRecords.event(Topics.INVENTORY_LEDGER, quant.asString(), applied.eventId(), AdjustmentApplied.TYPE,
+                AdjustmentApplied.VERSION, POSTED_AT, null, applied);
     }
 
     private static ProducerRecord<String, byte[]> ledgerEntry(QuantKey quant, long delta, long after, String requestId) {

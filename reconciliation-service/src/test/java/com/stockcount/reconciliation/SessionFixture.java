@@ -3,6 +3,7 @@ package com.stockcount.reconciliation;
 import com.stockcount.contracts.Topics;
 import com.stockcount.contracts.count.v1.CountedLine;
 import com.stockcount.contracts.count.v1.SessionCompleted;
+import com.stockcount.contracts.count.v1.SessionDiscarded;
 import com.stockcount.contracts.count.v1.SessionResultPart;
 import com.stockcount.platform.kafka.EventRecords;
 import java.math.BigDecimal;
@@ -72,9 +73,22 @@ record SessionFixture(String sessionId, String countId, String site, int revisio
                 payload);
     }
 
-    String requestId(String lineId) {
+    /** Another session of the same count (a second associate, another area). */
+    SessionFixture sibling(List<CountedLine> otherLines) {
+        return new SessionFixture("session-" + UUID.randomUUID().toString().substring(0, 8), countId, site, 1,
+                otherLines);
+    }
+
+    ProducerRecord<String, byte[]> discarded(int lastCompletedRevision) {
+        SessionDiscarded d = new SessionDiscarded(sessionId, countId, site, COMPLETED_AT.plusSeconds(60), "manager-1",
+                lastCompletedRevision);
+        return record(d.eventId(), SessionDiscarded.TYPE, 1, d);
+    }
+
+    /** The id of the count's {@code version}-th request for the quant of {@code sku} in {@code bin}. */
+    String requestId(String bin, String sku, int version) {
         // spelled out here, not taken from the code under test: the id is part of the contract with inventory
-        return UUID.nameUUIDFromBytes((sessionId + ":" + revision + ":" + lineId).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        return UUID.nameUUIDFromBytes((countId + ":" + site + "/" + bin + "/" + sku + "/:" + version)
+                .getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.stockcount.contracts.EventHeaders;
 import com.stockcount.contracts.QuantKey;
@@ -31,9 +32,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 
 /**
- * The story of one completed session: a bin where one product was found short, one over, one just
- * right, and one shelf never counted. Reconciliation asks inventory to correct exactly the two that
- * disagree, once, however often the session's events are delivered.
+ * The story of a count's sessions: completed, re-completed, split between associates, discarded.
+ * Reconciliation asks inventory, per quant, for what the count's active sessions found there, and
+ * asks again only when that changes, however often the sessions' events are delivered.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "reconciliation"))
@@ -43,8 +44,8 @@ class SessionReconciliationTest {
     DataSource dataSource;
 
     @Test
-    void eachLineThatDisagreesGetsOneAdjustmentEvenWhenTheSessionIsDeliveredTwice() throws Exception {
-        // The associate counted bin A-01: 12 of SKU-1 where the system said 10, 3 of SKU-2 where it said 5,
+    void eachCountedQuantGetsOneMovementAwareRequestEvenWhenTheSessionIsDeliveredTwice() throws Exception {
+        // The associate counted bin A-01: 12 of SKU-1 where the snapshot said 10, 3 of SKU-2 where it said 5,
         // exactly the 7 of SKU-3. SKU-4 was left blank, so count-service never publishes it.
         SessionFixture session = SessionFixture.of(List.of(
                 SessionFixture.line("line-1", "SKU-1", "A-01", 10, 12, "2.50"),
@@ -53,123 +54,114 @@ class SessionReconciliationTest {
 
         KafkaTestClient.send(session.records());
 
-        // Inventory receives one request per disagreeing line, keyed by the quant, with the deterministic id.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(requestsOf(session)).hasSize(2));
-        Map<String, ConsumerRecord<String, byte[]>> byId = requestsOf(session).stream()
-                .collect(Collectors.toMap(r -> EventRecords.eventId(r), Function.identity()));
-        assertThat(byId).containsOnlyKeys(session.requestId("line-1"), session.requestId("line-2"));
-
-        ConsumerRecord<String, byte[]> over = byId.get(session.requestId("line-1"));
-        AdjustmentRequested overRequest = Json.read(over.value(), AdjustmentRequested.class);
-        assertThat(over.key()).isEqualTo(session.site() + "/A-01/SKU-1/");
-        assertThat(EventRecords.eventType(over)).isEqualTo(AdjustmentRequested.TYPE);
-        assertThat(overRequest.requestId()).isEqualTo(session.requestId("line-1"));
-        assertThat(overRequest.quant()).isEqualTo(new QuantKey(session.site(), "A-01", "SKU-1", ""));
-        assertThat(overRequest.delta()).isEqualTo(2);
-        assertThat(overRequest.reason()).isEqualTo("stock_count");
-        assertThat(overRequest.countedQuantity()).isEqualTo(12);
-        assertThat(overRequest.countedAt()).isEqualTo(SessionFixture.COUNTED_AT);
-        assertThat(overRequest.sessionId()).isEqualTo(session.sessionId());
-        assertThat(overRequest.lineId()).isEqualTo("line-1");
-        assertThat(overRequest.revision()).isEqualTo(1);
-        assertThat(Json.read(byId.get(session.requestId("line-2")).value(), AdjustmentRequested.class).delta())
-                .isEqualTo(-2);
+        // Every counted quant gets a request, even SKU-3: a pick posted between snapshot and count makes the
+        // books disagree with a shelf that matched the snapshot; only inventory's ledger can tell.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(requestsOf(session)).hasSize(3));
+        Map<String, AdjustmentRequested> byId = requests(session);
+        assertThat(byId).containsOnlyKeys(session.requestId("A-01", "SKU-1", 1), session.requestId("A-01", "SKU-2", 1),
+                session.requestId("A-01", "SKU-3", 1));
+        AdjustmentRequested over = byId.get(session.requestId("A-01", "SKU-1", 1));
+        assertThat(over.quant()).isEqualTo(new QuantKey(session.site(), "A-01", "SKU-1", ""));
+        assertThat(over.kind()).isEqualTo(AdjustmentRequested.KIND_COUNT);
+        assertThat(over.countedQuantity()).isEqualTo(12);
+        assertThat(over.countedAt()).isEqualTo(SessionFixture.COUNTED_AT);
+        assertThat(over.countId()).isEqualTo(session.countId());
+        assertThat(over.countVersion()).isEqualTo(1);
+        assertThat(over.delta()).as("variance against the snapshot, for the audit trail").isEqualTo(2);
+        assertThat(over.reason()).isEqualTo("stock_count");
 
         // The whole session is delivered again (a replay, or count-service republishing after a crash).
         RecordMetadata last = KafkaTestClient.send(session.records());
         KafkaTestClient.awaitConsumed("reconciliation-service", last);
-        await().atMost(Duration.ofSeconds(30)).until(() -> outboxIsEmpty());
-        assertThat(requestsOf(session)).hasSize(2);
-
-        // The report tells the manager what happened while inventory has not answered yet.
-        given().get("/sessions/{id}/reconciliation", session.sessionId()).then()
-                .statusCode(200)
-                .body("sessionId", equalTo(session.sessionId()))
-                .body("countId", equalTo(session.countId()))
-                .body("site", equalTo(session.site()))
-                .body("revision", equalTo(1))
-                .body("completedAt", equalTo("2025-11-20T11:00:00Z"))
-                .body("status", equalTo("PENDING"))
-                .body("summary.countedLines", equalTo(3))
-                .body("summary.linesWithVariance", equalTo(2))
-                .body("summary.adjustmentsRequested", equalTo(2))
-                .body("summary.adjustmentsApplied", equalTo(0))
-                .body("summary.adjustmentsFailed", equalTo(0))
-                .body("summary.accuracy", equalTo(0.3333f))
-                .body("summary.absoluteVarianceUnits", equalTo(4))
-                .body("summary.absoluteVarianceValue", equalTo(25.0f))
-                .body("lines.items.size()", equalTo(3))
-                .body("lines.next", equalTo(null));
+        await().atMost(Duration.ofSeconds(30)).until(this::outboxIsEmpty);
+        assertThat(requestsOf(session)).hasSize(3);
     }
 
     @Test
-    void aReCompletedSessionPostsOnlyTheDifference() throws Exception {
+    void aReCompletedSessionReplacesItsResultAndOnlyChangedQuantsAreAskedAgain() throws Exception {
         SessionFixture first = SessionFixture.of(List.of(
                 SessionFixture.line("line-1", "SKU-1", "A-01", 10, 12, null),
                 SessionFixture.line("line-2", "SKU-2", "A-01", 5, 3, null),
-                SessionFixture.line("line-3", "SKU-3", "A-01", 7, 7, null)));
+                SessionFixture.line("line-3", "SKU-3", "A-01", 7, 6, null)));
         KafkaTestClient.send(first.records());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(requestsOf(first)).hasSize(2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(requestsOf(first)).hasSize(3));
 
-        // The manager re-opens the session; SKU-1 is recounted as 11, SKU-3 as 9; SKU-2 stays at 3.
+        // Re-opened: SKU-1 recounted to 11, SKU-2 unchanged, SKU-3 left blank this time (its earlier count stays
+        // out of the result: the new revision replaces the old one), SKU-4 newly counted.
         SessionFixture second = first.recompleted(List.of(
                 SessionFixture.line("line-1", "SKU-1", "A-01", 10, 11, null),
                 SessionFixture.line("line-2", "SKU-2", "A-01", 5, 3, null),
-                SessionFixture.line("line-3", "SKU-3", "A-01", 7, 9, null)));
+                SessionFixture.line("line-4", "SKU-4", "A-01", 0, 2, null)));
         KafkaTestClient.send(second.records());
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(requestsOf(second)).hasSize(4));
-        Map<String, Long> secondDeltas = requestsOf(second).stream()
-                .map(r -> Json.read(r.value(), AdjustmentRequested.class))
-                .filter(r -> r.revision() == 2)
-                .collect(Collectors.toMap(AdjustmentRequested::lineId, AdjustmentRequested::delta));
-        assertThat(secondDeltas).containsOnly(Map.entry("line-1", -1L), Map.entry("line-3", 2L));
-        assertThat(requestsOf(second)).extracting(r -> EventRecords.eventId(r))
-                .contains(second.requestId("line-1"), second.requestId("line-3"));
-
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(requestsOf(first)).hasSize(6));
+        Map<String, AdjustmentRequested> byId = requests(first);
+        assertThat(byId.get(first.requestId("A-01", "SKU-1", 2)).countedQuantity()).isEqualTo(11);
+        assertThat(byId.get(first.requestId("A-01", "SKU-3", 2)).kind()).isEqualTo(AdjustmentRequested.KIND_WITHDRAW);
+        assertThat(byId.get(first.requestId("A-01", "SKU-4", 1)).countedQuantity()).isEqualTo(2);
+        assertThat(byId).doesNotContainKey(first.requestId("A-01", "SKU-2", 2));
         given().get("/sessions/{id}/reconciliation", first.sessionId()).then()
-                .statusCode(200)
                 .body("revision", equalTo(2))
-                .body("summary.linesWithVariance", equalTo(3))
-                .body("summary.adjustmentsRequested", equalTo(2))
-                .body("lines.items[1].requestId", equalTo(null));
+                .body("summary.countedLines", equalTo(3));
     }
 
     @Test
-    void linesArePagedWithTheirVarianceAndRequest() throws Exception {
+    void sessionsOfOneCountCoveringTheSameQuantAddUpAndADiscardedOneTakesItsShareBack() throws Exception {
+        // Two associates split bin A-01: one finds 4 of SKU-1, the other 3 more; the other also counts SKU-2.
+        SessionFixture front = SessionFixture.of(List.of(SessionFixture.line("f-1", "SKU-1", "A-01", 9, 4, null)));
+        SessionFixture back = front.sibling(List.of(SessionFixture.line("b-1", "SKU-1", "A-01", 9, 3, null),
+                SessionFixture.line("b-2", "SKU-2", "A-01", 2, 2, null)));
+        KafkaTestClient.send(front.records());
+        KafkaTestClient.send(back.records());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(requests(front)).containsKey(front.requestId("A-01", "SKU-1", 2)));
+        assertThat(requests(front).get(front.requestId("A-01", "SKU-1", 2)).countedQuantity()).isEqualTo(7);
+        given().get("/counts/{id}/reconciliation", front.countId()).then()
+                .statusCode(200)
+                .body("summary.countedLines", equalTo(2))
+                .body("lines.items.find { it.sku == 'SKU-1' }.countedQuantity", equalTo(7))
+                .body("lines.items.find { it.sku == 'SKU-1' }.variance", equalTo(-2));
+
+        // The manager discards the back half: the count now says 4 for SKU-1, and nothing about SKU-2.
+        KafkaTestClient.send(List.of(back.discarded(1)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(requests(front)).containsKeys(front.requestId("A-01", "SKU-1", 3),
+                        front.requestId("A-01", "SKU-2", 2)));
+        Map<String, AdjustmentRequested> byId = requests(front);
+        assertThat(byId.get(front.requestId("A-01", "SKU-1", 3)).countedQuantity()).isEqualTo(4);
+        assertThat(byId.get(front.requestId("A-01", "SKU-2", 2)).kind()).isEqualTo(AdjustmentRequested.KIND_WITHDRAW);
+        given().get("/sessions/{id}/reconciliation", back.sessionId()).then().body("status", equalTo("DISCARDED"));
+
+        // A replay of the whole session history changes nothing.
+        KafkaTestClient.send(front.records());
+        KafkaTestClient.send(back.records());
+        RecordMetadata last = KafkaTestClient.send(List.of(back.discarded(1)));
+        KafkaTestClient.awaitConsumed("reconciliation-service", last);
+        await().atMost(Duration.ofSeconds(30)).until(this::outboxIsEmpty);
+        assertThat(requestsOf(front)).hasSize(5);
+    }
+
+    @Test
+    void theReportIsDownloadableAsCsv() throws Exception {
         SessionFixture session = SessionFixture.of(List.of(
                 SessionFixture.line("line-1", "SKU-1", "A-01", 10, 12, "2.50"),
-                SessionFixture.line("line-2", "SKU-2", "A-01", 5, 3, null),
-                SessionFixture.line("line-3", "SKU-3", "A-01", 7, 7, "1.00")));
+                SessionFixture.line("line-2", "SKU-2", "A-01", 5, 5, null)));
         RecordMetadata last = KafkaTestClient.send(session.records());
         KafkaTestClient.awaitConsumed("reconciliation-service", last);
 
-        String next = given().queryParam("limit", 2).get("/sessions/{id}/reconciliation/lines", session.sessionId())
-                .then().statusCode(200)
-                .body("items.lineId", equalTo(List.of("line-1", "line-2")))
-                .body("items[0].sku", equalTo("SKU-1"))
-                .body("items[0].bin", equalTo("A-01"))
-                .body("items[0].lot", equalTo(""))
-                .body("items[0].systemQuantity", equalTo(10))
-                .body("items[0].countedQuantity", equalTo(12))
-                .body("items[0].variance", equalTo(2))
-                .body("items[0].varianceValue", equalTo(5.0f))
-                .body("items[0].requestId", equalTo(session.requestId("line-1")))
-                .body("items[0].adjustmentStatus", equalTo("PENDING"))
-                .body("items[0].appliedAt", equalTo(null))
-                .body("items[1].variance", equalTo(-2))
-                .body("items[1].varianceValue", equalTo(null))
-                .extract().path("next");
-        assertThat(next).isNotNull();
-
-        given().queryParam("limit", 2).queryParam("after", next)
-                .get("/sessions/{id}/reconciliation/lines", session.sessionId())
-                .then().statusCode(200)
-                .body("items.lineId", equalTo(List.of("line-3")))
-                .body("items[0].variance", equalTo(0))
-                .body("items[0].requestId", equalTo(null))
-                .body("items[0].adjustmentStatus", equalTo(null))
-                .body("next", equalTo(null));
+        String csv = given().accept("text/csv").get("/sessions/{id}/reconciliation", session.sessionId()).then()
+                .statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        List<String> rows = csv.lines().toList();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).startsWith("lineId,sku,bin,lot,tracking,systemQuantity,countedQuantity,variance,"
+                + "unitCost,varianceValue");
+        assertThat(rows.get(1)).startsWith("line-1,SKU-1,A-01,,BULK,10,12,2,2.5000,5.0000,2025-11-20T10:15:30Z,2,12,"
+                + session.requestId("A-01", "SKU-1", 1) + ",PENDING");
+        assertThat(given().get("/sessions/{id}/reconciliation.csv", session.sessionId()).then().statusCode(200)
+                .extract().asString()).isEqualTo(csv);
+        assertThat(given().get("/counts/{id}/reconciliation.csv", session.countId()).then().statusCode(200)
+                .extract().asString().lines().toList()).hasSize(3);
     }
 
     @Test
@@ -231,20 +223,9 @@ class SessionReconciliationTest {
                 .body("summary.adjustmentsRequested", equalTo(1));
     }
 
-    @Test
-    void aSessionWhereEverythingAgreedRequestsNothingAndIsApplied() throws Exception {
-        SessionFixture session = SessionFixture.of(List.of(
-                SessionFixture.line("line-1", "SKU-1", "A-01", 3, 3, "1.00")));
-        RecordMetadata last = KafkaTestClient.send(session.records());
-        KafkaTestClient.awaitConsumed("reconciliation-service", last);
-        await().atMost(Duration.ofSeconds(30)).until(() -> outboxIsEmpty());
-
-        assertThat(requestsOf(session)).isEmpty();
-        given().get("/sessions/{id}/reconciliation", session.sessionId()).then()
-                .statusCode(200)
-                .body("status", equalTo("APPLIED"))
-                .body("summary.accuracy", equalTo(1.0f))
-                .body("summary.adjustmentsRequested", equalTo(0));
+    static Map<String, AdjustmentRequested> requests(SessionFixture session) {
+        return requestsOf(session).stream().collect(Collectors.toMap(r -> EventRecords.eventId(r),
+                r -> Json.read(r.value(), AdjustmentRequested.class)));
     }
 
     static List<ConsumerRecord<String, byte[]>> requestsOf(SessionFixture session) {

@@ -1,5 +1,6 @@
 package com.stockcount.reconciliation.adjustment;
 
+import com.stockcount.contracts.inventory.v1.AdjustmentApplied;
 import com.stockcount.platform.outbox.ProcessedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,18 +26,21 @@ public class AdjustmentOutcomes {
 
     /** @return true if the request was ours and this is the first time its application is reported */
     @Transactional(rollbackOn = Exception.class)
-    public boolean applied(String eventId, String requestId, long appliedDelta, long quantityAfter, Instant at)
-            throws SQLException {
+    public boolean applied(String eventId, AdjustmentApplied applied) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            if (!isOurs(c, requestId) || !ProcessedEvents.firstDelivery(c, CONSUMER, eventId)) {
+            if (!isOurs(c, applied.requestId()) || !ProcessedEvents.firstDelivery(c, CONSUMER, eventId)) {
                 return false;
             }
-            try (PreparedStatement update = c.prepareStatement("update adjustment set status = 'APPLIED',"
-                    + " applied_delta = ?, quantity_after = ?, applied_at = ?, failure_reason = null where request_id = ?")) {
-                update.setLong(1, appliedDelta);
-                update.setLong(2, quantityAfter);
-                update.setTimestamp(3, Timestamp.from(at));
-                update.setString(4, requestId);
+            try (PreparedStatement update = c.prepareStatement("update count_adjustment set status = 'APPLIED',"
+                    + " quantity_at_count = ?, applied_delta = ?, count_correction = ?, quantity_after = ?,"
+                    + " applied_at = ?, failure_reason = ? where request_id = ?")) {
+                update.setObject(1, applied.quantityAtCount());
+                update.setLong(2, applied.delta());
+                update.setLong(3, applied.countCorrection());
+                update.setLong(4, applied.quantityAfter());
+                update.setTimestamp(5, Timestamp.from(applied.at()));
+                update.setString(6, applied.superseded() ? "superseded by a later request of the count" : null);
+                update.setString(7, applied.requestId());
                 update.executeUpdate();
             }
             return true;
@@ -53,7 +57,7 @@ public class AdjustmentOutcomes {
             if (!isOurs(c, requestId) || !ProcessedEvents.firstDelivery(c, CONSUMER, eventId)) {
                 return false;
             }
-            try (PreparedStatement update = c.prepareStatement("update adjustment set status = 'FAILED',"
+            try (PreparedStatement update = c.prepareStatement("update count_adjustment set status = 'FAILED',"
                     + " failure_reason = ?, failed_at = ? where request_id = ? and status = 'PENDING'")) {
                 update.setString(1, reason == null || reason.isBlank() ? "rejected by inventory" : reason);
                 update.setTimestamp(2, Timestamp.from(at));
@@ -67,7 +71,7 @@ public class AdjustmentOutcomes {
         if (requestId == null || requestId.isBlank()) {
             return false;
         }
-        try (PreparedStatement select = c.prepareStatement("select 1 from adjustment where request_id = ?")) {
+        try (PreparedStatement select = c.prepareStatement("select 1 from count_adjustment where request_id = ?")) {
             select.setString(1, requestId);
             try (var rs = select.executeQuery()) {
                 return rs.next();

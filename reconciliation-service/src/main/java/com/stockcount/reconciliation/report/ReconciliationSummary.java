@@ -10,6 +10,8 @@ import java.math.RoundingMode;
  *                              decimals; 1 when nothing was counted
  * @param absoluteVarianceUnits sum of |counted − system| over the counted lines
  * @param absoluteVarianceValue the same weighted by each line's unit cost (lines without a cost add nothing)
+ * @param adjustmentsRequested  lines (quants, for a count) whose quant has a request; applied, failed and
+ *                              pending split them by the latest request's outcome
  */
 public record ReconciliationSummary(
         long countedLines,
@@ -17,6 +19,7 @@ public record ReconciliationSummary(
         long adjustmentsRequested,
         long adjustmentsApplied,
         long adjustmentsFailed,
+        long adjustmentsPending,
         BigDecimal accuracy,
         long absoluteVarianceUnits,
         BigDecimal absoluteVarianceValue) {

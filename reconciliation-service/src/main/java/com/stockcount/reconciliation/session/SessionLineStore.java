@@ -4,14 +4,15 @@ import com.stockcount.contracts.count.v1.CountedLine;
 import com.stockcount.contracts.count.v1.SessionCompleted;
 import com.stockcount.contracts.count.v1.SessionResultPart;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
-import com.stockcount.reconciliation.adjustment.AdjustmentStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** SQL of the session feature, on the caller's connection so it joins the caller's transaction. */
 final class SessionLineStore {
@@ -90,67 +91,178 @@ final class SessionLineStore {
         }
     }
 
-    /** A counted line and the deltas earlier revisions already requested for it (refused ones excluded). */
-    record LineToReconcile(CountedLine line, long alreadyRequested) {
+    /**
+     * Makes {@code revision} the session's result (or, with {@code null}, discards it).
+     *
+     * @return the revision that counted until now, if any
+     */
+    static Optional<Integer> activate(Connection c, String sessionId, String countId, String site, Integer revision)
+            throws SQLException {
+        Optional<Integer> previous = Optional.empty();
+        try (PreparedStatement select = c.prepareStatement("select revision from session_state where session_id = ?"
+                + " for update")) {
+            select.setString(1, sessionId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (rs.next()) {
+                    previous = Optional.ofNullable(rs.getObject(1, Integer.class));
+                }
+            }
+        }
+        try (PreparedStatement upsert = c.prepareStatement("insert into session_state (session_id, count_id, site_code,"
+                + " revision, discarded) values (?, ?, ?, ?, ?) on conflict (session_id) do update"
+                + " set revision = excluded.revision, discarded = excluded.discarded")) {
+            upsert.setString(1, sessionId);
+            upsert.setString(2, countId);
+            upsert.setString(3, site);
+            upsert.setObject(4, revision);
+            upsert.setBoolean(5, revision == null);
+            upsert.executeUpdate();
+        }
+        return previous;
     }
 
-    /** The lines of a revision whose variance is not yet fully requested. */
-    static List<LineToReconcile> linesToReconcile(Connection c, String sessionId, int revision) throws SQLException {
-        List<LineToReconcile> lines = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("select l.line_id, l.quant_id, l.sku, l.bin_code, l.lot,"
-                + " l.tracking, l.system_quantity, l.counted_quantity, l.counted_at, l.unit_cost, coalesce(a.requested, 0)"
-                + " from session_line l left join (select line_id, sum(delta) as requested from adjustment"
-                + "   where session_id = ? and revision < ? and status <> 'FAILED' group by line_id) a"
-                + " on a.line_id = l.line_id"
-                + " where l.session_id = ? and l.revision = ?"
-                + " and l.counted_quantity - l.system_quantity <> coalesce(a.requested, 0) order by l.line_id")) {
+    /** The revision of the session that counts now, if it is completed and not discarded. */
+    static Optional<Integer> activeRevision(Connection c, String sessionId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select revision from session_state where session_id = ?")) {
             select.setString(1, sessionId);
-            select.setInt(2, revision);
-            select.setString(3, sessionId);
-            select.setInt(4, revision);
-            select.setFetchSize(1000);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getObject(1, Integer.class)) : Optional.empty();
+            }
+        }
+    }
+
+    static boolean isDiscarded(Connection c, String sessionId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select discarded from session_state where session_id = ?")) {
+            select.setString(1, sessionId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * One quant touched by a change of a session's result: what the count's active sessions now say
+     * about it ({@code counted} null when none covers it) and what the count last asked of inventory.
+     */
+    record QuantChange(String bin, String sku, String lot, Long counted, Instant countedAt, long systemQuantity,
+                       BigDecimal unitCost, String lineId, Integer version, Long requestedCounted,
+                       Instant requestedAt) {
+    }
+
+    /**
+     * Every quant of the session's {@code revisions} (the old and the new result), with the count's
+     * new total for it across its active sessions, in one pass of the database.
+     */
+    static void changedQuants(Connection c, String sessionId, String countId, List<Integer> revisions,
+                              SqlConsumer<QuantChange> each) throws SQLException {
+        // one pass over the lines of the count's sessions (their active revisions, plus the touched revisions
+        // of this session), grouped by quant: no self-join the planner could turn into a nested loop
+        try (PreparedStatement select = c.prepareStatement("with quants as ("
+                + "   select l.bin_code, l.sku, l.lot,"
+                + "     sum(l.counted_quantity) filter (where l.revision = s.revision)::bigint as counted,"
+                + "     max(l.counted_at) filter (where l.revision = s.revision) as counted_at,"
+                + "     max(l.system_quantity) filter (where l.revision = s.revision) as system_quantity,"
+                + "     max(l.unit_cost) as unit_cost,"
+                + "     min(l.line_id) filter (where l.revision = s.revision) as line_id"
+                + "   from session_state s join session_line l on l.session_id = s.session_id"
+                + "   where s.count_id = ? and (l.revision = s.revision or l.session_id = ? and l.revision = any (?))"
+                + "   group by l.bin_code, l.sku, l.lot"
+                + "   having bool_or(l.session_id = ? and l.revision = any (?)))"
+                + " select t.bin_code, t.sku, t.lot, t.counted, t.counted_at, coalesce(t.system_quantity, 0), t.unit_cost,"
+                + "   t.line_id, q.version, q.counted_quantity, q.counted_at"
+                + " from quants t left join count_quant q"
+                + "   on q.count_id = ? and q.bin_code = t.bin_code and q.sku = t.sku and q.lot = t.lot"
+                + " order by t.bin_code, t.sku, t.lot")) {
+            java.sql.Array touched = c.createArrayOf("integer", revisions.toArray());
+            select.setString(1, countId);
+            select.setString(2, sessionId);
+            select.setArray(3, touched);
+            select.setString(4, sessionId);
+            select.setArray(5, touched);
+            select.setString(6, countId);
+            select.setFetchSize(2000);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    lines.add(new LineToReconcile(new CountedLine(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8),
-                            rs.getTimestamp(9).toInstant(), rs.getBigDecimal(10)), rs.getLong(11)));
+                    each.accept(new QuantChange(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getObject(4, Long.class), instant(rs.getTimestamp(5)), rs.getLong(6), rs.getBigDecimal(7),
+                            rs.getString(8), rs.getObject(9, Integer.class), rs.getObject(10, Long.class),
+                            instant(rs.getTimestamp(11))));
                 }
             }
         }
-        return lines;
     }
 
-    /** Inserts the requests not yet known and returns those, so nothing is ever sent twice. */
-    static List<AdjustmentRequested> insertAdjustments(Connection c, List<AdjustmentRequested> requests)
-            throws SQLException {
-        if (requests.isEmpty()) {
-            return List.of();
+    @FunctionalInterface
+    interface SqlConsumer<T> {
+        void accept(T value) throws SQLException;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Batches the new requests and the count's per-quant state; {@link #flush} writes them. */
+    static final class Requests implements AutoCloseable {
+
+        private final PreparedStatement quant;
+        private final PreparedStatement adjustment;
+        private int pending;
+
+        Requests(Connection c) throws SQLException {
+            quant = c.prepareStatement("insert into count_quant (count_id, site_code, bin_code, sku, lot, version,"
+                    + " counted_quantity, counted_at, system_quantity, unit_cost) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " on conflict (count_id, bin_code, sku, lot) do update set version = excluded.version,"
+                    + " counted_quantity = excluded.counted_quantity, counted_at = excluded.counted_at,"
+                    + " system_quantity = coalesce(excluded.system_quantity, count_quant.system_quantity),"
+                    + " unit_cost = coalesce(excluded.unit_cost, count_quant.unit_cost)");
+            adjustment = c.prepareStatement("insert into count_adjustment (request_id, count_id, site_code, bin_code,"
+                    + " sku, lot, version, kind, counted_quantity, counted_at, caused_by, status, requested_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)");
         }
-        try (PreparedStatement insert = c.prepareStatement("insert into adjustment (request_id, session_id, revision,"
-                + " line_id, site_code, bin_code, sku, lot, delta, status, requested_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
-            for (AdjustmentRequested r : requests) {
-                insert.setString(1, r.requestId());
-                insert.setString(2, r.sessionId());
-                insert.setInt(3, r.revision());
-                insert.setString(4, r.lineId());
-                insert.setString(5, r.quant().siteCode());
-                insert.setString(6, r.quant().binCode());
-                insert.setString(7, r.quant().sku());
-                insert.setString(8, r.quant().lot());
-                insert.setLong(9, r.delta());
-                insert.setString(10, AdjustmentStatus.PENDING.name());
-                insert.setTimestamp(11, Timestamp.from(r.requestedAt()));
-                insert.addBatch();
+
+        void add(AdjustmentRequested r, QuantChange change, String causedBy) throws SQLException {
+            boolean count = r.kind().equals(AdjustmentRequested.KIND_COUNT);
+            quant.setString(1, r.countId());
+            quant.setString(2, r.quant().siteCode());
+            quant.setString(3, r.quant().binCode());
+            quant.setString(4, r.quant().sku());
+            quant.setString(5, r.quant().lot());
+            quant.setInt(6, r.countVersion());
+            quant.setObject(7, count ? r.countedQuantity() : null);
+            quant.setTimestamp(8, count ? Timestamp.from(r.countedAt()) : null);
+            quant.setObject(9, count ? change.systemQuantity() : null);
+            quant.setBigDecimal(10, change.unitCost());
+            quant.addBatch();
+            adjustment.setString(1, r.requestId());
+            adjustment.setString(2, r.countId());
+            adjustment.setString(3, r.quant().siteCode());
+            adjustment.setString(4, r.quant().binCode());
+            adjustment.setString(5, r.quant().sku());
+            adjustment.setString(6, r.quant().lot());
+            adjustment.setInt(7, r.countVersion());
+            adjustment.setString(8, r.kind());
+            adjustment.setObject(9, count ? r.countedQuantity() : null);
+            adjustment.setTimestamp(10, count ? Timestamp.from(r.countedAt()) : null);
+            adjustment.setString(11, causedBy);
+            adjustment.setTimestamp(12, Timestamp.from(r.requestedAt()));
+            adjustment.addBatch();
+            if (++pending == 1000) {
+                flush();
             }
-            int[] counts = insert.executeBatch();
-            List<AdjustmentRequested> inserted = new ArrayList<>();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] != 0) {
-                    inserted.add(requests.get(i));
-                }
+        }
+
+        void flush() throws SQLException {
+            if (pending > 0) {
+                quant.executeBatch();
+                adjustment.executeBatch();
+                pending = 0;
             }
-            return inserted;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            quant.close();
+            adjustment.close();
         }
     }
 }

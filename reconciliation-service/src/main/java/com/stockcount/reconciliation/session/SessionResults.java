@@ -1,7 +1,9 @@
 package com.stockcount.reconciliation.session;
 
 import com.stockcount.contracts.Topics;
+import com.stockcount.contracts.QuantKey;
 import com.stockcount.contracts.count.v1.SessionCompleted;
+import com.stockcount.contracts.count.v1.SessionDiscarded;
 import com.stockcount.contracts.count.v1.SessionResultPart;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
 import com.stockcount.platform.outbox.Outbox;
@@ -17,12 +19,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Collects the result of a completed session and, once its SessionCompleted arrives, requests one
- * adjustment per line whose count disagreed with the system (for a re-completed session: whose
- * new result differs from what earlier revisions already requested). Each event is applied in one
+ * Collects the result of a completed session and, once its SessionCompleted (or a SessionDiscarded)
+ * arrives, asks inventory for the count's new total of every quant whose total changed. Each event is applied in one
  * transaction together with its idempotency record, and the requests leave through the outbox in
  * that same transaction: a crash anywhere loses nothing and a redelivery changes nothing.
  */
@@ -50,30 +52,95 @@ public class SessionResults {
     }
 
     /**
-     * @return the adjustments requested by this completion; empty for a redelivery or when every
-     *         counted line agreed with the system
+     * Makes the completed revision the session's result and asks inventory, for every quant the old or
+     * new result touches, for the count's new total there. A quant whose total did not change gets no
+     * request: a re-completed session posts only the difference.
+     *
+     * @return number of adjustments requested; 0 for a redelivery
      * @throws IncompleteSessionResult when parts or lines announced by the completion are missing
      */
     @Transactional(rollbackOn = Exception.class)
-    public List<AdjustmentRequested> complete(String eventId, SessionCompleted completed) throws SQLException {
+    public int complete(String eventId, SessionCompleted completed) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             if (!ProcessedEvents.firstDelivery(c, CONSUMER, eventId)) {
-                return List.of();
+                return 0;
             }
             requireWholeResult(c, completed);
             if (!SessionLineStore.insertCompletion(c, completed)) {
-                return List.of();
+                return 0;
             }
-            Instant now = clock.instant();
-            List<AdjustmentRequested> requests = new ArrayList<>();
-            for (SessionLineStore.LineToReconcile l
-                    : SessionLineStore.linesToReconcile(c, completed.sessionId(), completed.revision())) {
-                Adjustments.forLine(completed, l.line(), l.alreadyRequested(), now).ifPresent(requests::add);
+            if (SessionLineStore.isDiscarded(c, completed.sessionId())) {
+                // a discarded session stays discarded: its result counts for nothing
+                return 0;
             }
-            List<AdjustmentRequested> inserted = SessionLineStore.insertAdjustments(c, requests);
-            Outbox.appendAll(c, inserted.stream().map(SessionResults::toOutbox).toList());
-            return inserted;
+            Optional<Integer> active = SessionLineStore.activeRevision(c, completed.sessionId());
+            if (active.isPresent() && active.get() >= completed.revision()) {
+                return 0;
+            }
+            SessionLineStore.activate(c, completed.sessionId(), completed.countId(), completed.siteCode(),
+                    completed.revision());
+            List<Integer> revisions = active.map(a -> List.of(a, completed.revision())).orElse(List.of(completed.revision()));
+            return request(c, completed.sessionId(), completed.countId(), completed.siteCode(), revisions,
+                    completed.revision(), completed.sessionId() + ":" + completed.revision());
         }
+    }
+
+    /**
+     * A discarded session contributes nothing: every quant its result touched gets the count's total
+     * without it, or is withdrawn when no other session of the count covers it.
+     *
+     * @return number of adjustments requested; 0 for a redelivery or a session that was never completed
+     */
+    @Transactional(rollbackOn = Exception.class)
+    public int discard(String eventId, SessionDiscarded discarded) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (!ProcessedEvents.firstDelivery(c, CONSUMER, eventId)) {
+                return 0;
+            }
+            Optional<Integer> previous = SessionLineStore.activate(c, discarded.sessionId(), discarded.countId(),
+                    discarded.siteCode(), null);
+            if (previous.isEmpty()) {
+                return 0;
+            }
+            return request(c, discarded.sessionId(), discarded.countId(), discarded.siteCode(), List.of(previous.get()),
+                    previous.get(), discarded.sessionId() + ":discarded");
+        }
+    }
+
+    private int request(Connection c, String sessionId, String countId, String site, List<Integer> revisions,
+                        int revision, String causedBy) throws SQLException {
+        Instant now = clock.instant();
+        int[] requested = {0};
+        List<OutboxMessage> batch = new ArrayList<>();
+        try (SessionLineStore.Requests requests = new SessionLineStore.Requests(c)) {
+            SessionLineStore.changedQuants(c, sessionId, countId, revisions, change -> {
+                Adjustments.Target target = change.counted() == null ? null
+                        : new Adjustments.Target(change.counted(), change.countedAt());
+                boolean withdrawn = change.version() != null && change.requestedCounted() == null;
+                boolean unchanged = target == null
+                        ? change.version() == null || withdrawn
+                        : change.version() != null && !withdrawn && change.requestedCounted() == target.counted()
+                                && target.countedAt().equals(change.requestedAt());
+                if (unchanged) {
+                    return;
+                }
+                int version = change.version() == null ? 1 : change.version() + 1;
+                AdjustmentRequested request = Adjustments.request(countId,
+                        new QuantKey(site, change.bin(), change.sku(), change.lot()), version, target,
+                        change.systemQuantity(), sessionId, change.lineId(), revision, now);
+                requests.add(request, change, causedBy);
+                batch.add(toOutbox(request));
+                if (batch.size() == 1000) {
+                    requests.flush();
+                    Outbox.appendAll(c, batch);
+                    batch.clear();
+                }
+                requested[0]++;
+            });
+            requests.flush();
+            Outbox.appendAll(c, batch);
+        }
+        return requested[0];
     }
 
     private static void requireWholeResult(Connection c, SessionCompleted completed) throws SQLException {

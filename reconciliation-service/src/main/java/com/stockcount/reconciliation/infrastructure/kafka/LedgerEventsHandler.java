@@ -2,7 +2,7 @@ package com.stockcount.reconciliation.infrastructure.kafka;
 
 import com.stockcount.contracts.EventHeaders;
 import com.stockcount.contracts.inventory.v1.AdjustmentRejected;
-import com.stockcount.contracts.inventory.v1.LedgerEntryRecorded;
+import com.stockcount.contracts.inventory.v1.AdjustmentApplied;
 import com.stockcount.platform.json.Json;
 import com.stockcount.platform.kafka.EventRecords;
 import com.stockcount.platform.kafka.RecordHandler;
@@ -12,7 +12,10 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
-/** Reads {@code inventory.ledger.v1} for the fate of our adjustment requests; every other entry is skipped. */
+/**
+ * Reads {@code inventory.ledger.v1} for the fate of our adjustment requests ({@code AdjustmentApplied},
+ * {@code AdjustmentRejected}); ledger entries and everything else are skipped.
+ */
 @ApplicationScoped
 public class LedgerEventsHandler implements RecordHandler {
 
@@ -25,11 +28,9 @@ public class LedgerEventsHandler implements RecordHandler {
     public void handle(ConsumerRecord<String, byte[]> record) throws Exception {
         String type = EventRecords.eventType(record);
         switch (type) {
-            case LedgerEntryRecorded.TYPE -> {
-                EventRecords.requireVersion(record, LedgerEntryRecorded.VERSION);
-                LedgerEntryRecorded entry = Json.read(record.value(), LedgerEntryRecorded.class);
-                outcomes.applied(EventRecords.eventId(record), entry.requestId(), entry.delta(), entry.quantityAfter(),
-                        entry.at());
+            case AdjustmentApplied.TYPE -> {
+                EventRecords.requireVersion(record, AdjustmentApplied.VERSION);
+                outcomes.applied(EventRecords.eventId(record), Json.read(record.value(), AdjustmentApplied.class));
             }
             case AdjustmentRejected.TYPE -> {
                 EventRecords.requireVersion(record, AdjustmentRejected.VERSION);

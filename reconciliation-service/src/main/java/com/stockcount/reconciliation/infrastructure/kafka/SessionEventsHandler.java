@@ -1,8 +1,8 @@
 package com.stockcount.reconciliation.infrastructure.kafka;
 
 import com.stockcount.contracts.count.v1.SessionCompleted;
+import com.stockcount.contracts.count.v1.SessionDiscarded;
 import com.stockcount.contracts.count.v1.SessionResultPart;
-import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
 import com.stockcount.platform.json.Json;
 import com.stockcount.platform.kafka.EventRecords;
 import com.stockcount.platform.kafka.PoisonRecordException;
@@ -12,11 +12,10 @@ import com.stockcount.reconciliation.session.IncompleteSessionResult;
 import com.stockcount.reconciliation.session.SessionResults;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
-/** Reads {@code count.session.v1}: result parts, then the completion that reconciles them. */
+/** Reads {@code count.session.v1}: result parts, then the completion that reconciles them, and discards. */
 @ApplicationScoped
 public class SessionEventsHandler implements RecordHandler {
 
@@ -40,14 +39,20 @@ public class SessionEventsHandler implements RecordHandler {
                 EventRecords.requireVersion(record, SessionCompleted.VERSION);
                 SessionCompleted completed = Json.read(record.value(), SessionCompleted.class);
                 try {
-                    List<AdjustmentRequested> requested = results.complete(EventRecords.eventId(record), completed);
-                    if (!requested.isEmpty()) {
+                    int requested = results.complete(EventRecords.eventId(record), completed);
+                    if (requested > 0) {
                         outbox.nudge();
                     }
                     LOG.debugf("session %s revision %d reconciled: %d adjustments requested", completed.sessionId(),
-                            completed.revision(), requested.size());
+                            completed.revision(), requested);
                 } catch (IncompleteSessionResult e) {
                     throw new PoisonRecordException(e.getMessage(), e);
+                }
+            }
+            case SessionDiscarded.TYPE -> {
+                EventRecords.requireVersion(record, SessionDiscarded.VERSION);
+                if (results.discard(EventRecords.eventId(record), Json.read(record.value(), SessionDiscarded.class)) > 0) {
+                    outbox.nudge();
                 }
             }
             // the topic carries the whole public life of a session; we only need its results
