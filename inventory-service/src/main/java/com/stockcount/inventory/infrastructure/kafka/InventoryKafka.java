@@ -3,7 +3,9 @@ package com.stockcount.inventory.infrastructure.kafka;
 import com.stockcount.contracts.Topics;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
 import com.stockcount.inventory.OutboxWritten;
+import com.stockcount.contracts.inventory.v1.UnitsCounted;
 import com.stockcount.inventory.adjustment.AdjustmentService;
+import com.stockcount.inventory.adjustment.UnitsCountService;
 import com.stockcount.platform.json.Json;
 import com.stockcount.platform.kafka.ConsumerWorker;
 import com.stockcount.platform.kafka.ConsumerWorkers;
@@ -42,6 +44,9 @@ public class InventoryKafka {
     @Inject
     AdjustmentService adjustments;
 
+    @Inject
+    UnitsCountService units;
+
     @ConfigProperty(name = "stockcount.kafka.partitions", defaultValue = "6")
     int partitions;
 
@@ -78,6 +83,12 @@ public class InventoryKafka {
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) throws Exception {
+        // the topic carries two kinds of instruction; an AdjustmentRequested is anything else, as before
+        if (UnitsCounted.TYPE.equals(EventRecords.eventType(record))) {
+            EventRecords.requireVersion(record, UnitsCounted.VERSION);
+            units.apply(Json.read(record.value(), UnitsCounted.class));
+            return;
+        }
         EventRecords.requireVersion(record, AdjustmentRequested.VERSION);
         adjustments.apply(Json.read(record.value(), AdjustmentRequested.class));
     }
