@@ -5,6 +5,7 @@ import com.stockcount.contracts.count.v1.CountedLine;
 import com.stockcount.contracts.count.v1.SessionCompleted;
 import com.stockcount.contracts.count.v1.SessionDiscarded;
 import com.stockcount.contracts.count.v1.SessionResultPart;
+import com.stockcount.contracts.count.v1.SessionSerialsPart;
 import com.stockcount.count.sessions.domain.SessionEvents;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionResultRecorded;
 import com.stockcount.platform.kafka.EventRecords;
@@ -23,7 +24,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 /**
  * Publishes a session's result to {@code count.session.v1} from the event store: each internal
  * result event becomes one {@link SessionResultPart}, the internal completion one {@link SessionCompleted},
- * a discard one {@link SessionDiscarded},
+ * each serials event one {@link SessionSerialsPart} (before the completion), a discard one {@link SessionDiscarded},
  * keyed by session id. It runs in a streaming processor with a token, and blocks on every send: a
  * failed send fails the event, the token does not move, and the event is published again (at least
  * once; consumers de-duplicate by event id).
@@ -52,9 +53,18 @@ public class SessionPublisher {
             throws Exception {
         SessionCompleted completed = new SessionCompleted(event.sessionId(), event.countId(), event.site(),
                 event.name(), event.countType().name(), event.revision(), event.completedAt(), event.completedBy(),
-                event.countedLines(), event.parts(), 0, 0);
+                event.countedLines(), event.parts(), event.serialParts(), event.serials());
         send(EventRecords.event(Topics.COUNT_SESSION, event.sessionId(), completed.eventId(), SessionCompleted.TYPE,
                 SessionCompleted.VERSION, event.completedAt(), correlationId, completed));
+    }
+
+    @EventHandler
+    public void on(SessionEvents.SessionSerialsRecorded event, @Timestamp Instant occurredAt,
+                   @MetaDataValue("correlationId") String correlationId) throws Exception {
+        SessionSerialsPart part = new SessionSerialsPart(event.sessionId(), event.countId(), event.revision(),
+                event.part(), event.parts(), event.serials());
+        send(EventRecords.event(Topics.COUNT_SESSION, event.sessionId(), part.eventId(), SessionSerialsPart.TYPE,
+                SessionSerialsPart.VERSION, occurredAt, correlationId, part));
     }
 
     @EventHandler

@@ -14,7 +14,7 @@ public final class Api {
 
     /** Every site the tests of this module use. */
     public static final List<String> TEST_SITES = List.of("STORE-1", "STORE-2", "STORE-L", "STORE-M", "STORE-S", "STORE-C",
-            "DC-1", "BROKEN", "NOWHERE");
+            "DC-1", "WH-9", "BROKEN", "NOWHERE");
 
     private Api() {
     }

@@ -71,6 +71,8 @@ public class InventoryStub implements QuarkusTestResourceLifecycleManager {
                     return;
                 }
                 quants(exchange, quantsBySite.getOrDefault(path[1], List.of()), query);
+            } else if (path.length == 5 && path[2].equals("quants") && path[4].equals("units")) {
+                units(exchange, quantsBySite.getOrDefault(path[1], List.of()), path[3]);
             } else if (path.length == 1 && path[0].equals("products")) {
                 products(exchange, query);
             } else {
@@ -97,6 +99,16 @@ public class InventoryStub implements QuarkusTestResourceLifecycleManager {
         } else {
             page.putNull("next");
         }
+        respond(exchange, 200, page);
+    }
+
+    /** The units of a serialized quant: the stub quant's {@code units} array of serials, one page. */
+    private static void units(HttpExchange exchange, List<JsonNode> quants, String quantId) throws IOException {
+        ObjectNode page = Json.mapper().createObjectNode();
+        ArrayNode items = page.putArray("items");
+        quants.stream().filter(q -> q.get("id").asText().equals(quantId) && q.has("units"))
+                .forEach(q -> q.get("units").forEach(serial -> items.addObject().put("serial", serial.asText())));
+        page.putNull("next");
         respond(exchange, 200, page);
     }
 

@@ -71,8 +71,10 @@ public class InventoryClient {
             }
             QuantPage page = Json.read(response.body(), QuantPage.class);
             for (Quant q : page.items()) {
+                boolean serialized = "SERIAL".equals(q.tracking()) || "RFID".equals(q.tracking());
                 all.add(new QuantSnapshot(q.id(), q.sku(), q.name(), q.bin(), q.area(), q.lot(), q.tracking(),
-                        q.gtins(), q.unitCost(), q.quantity() == null ? 0 : q.quantity(), q.parent()));
+                        q.gtins(), q.unitCost(), q.quantity() == null ? 0 : q.quantity(), q.parent(),
+                        serialized ? units(site, q.id()) : List.of()));
             }
             cursor = page.next();
         } while (cursor != null);
@@ -106,6 +108,30 @@ public class InventoryClient {
             throw unavailable("answered " + response.statusCode() + " to " + path);
         }
         return Json.read(response.body(), ProductPage.class).items();
+    }
+
+    record Unit(String serial) {
+    }
+
+    record UnitPage(List<Unit> items, String next) {
+    }
+
+    /** Serials (or EPCs) of the units linked to a SERIAL/RFID quant: what the shelf is expected to hold. */
+    private List<String> units(String site, String quantId) {
+        List<String> serials = new ArrayList<>();
+        String cursor = null;
+        do {
+            String path = "/sites/" + encode(site) + "/quants/" + encode(quantId) + "/units?limit=" + PAGE
+                    + (cursor == null ? "" : "&after=" + encode(cursor));
+            HttpResponse<byte[]> response = get(path);
+            if (response.statusCode() != 200) {
+                throw unavailable("answered " + response.statusCode() + " to " + path);
+            }
+            UnitPage page = Json.read(response.body(), UnitPage.class);
+            page.items().forEach(u -> serials.add(u.serial()));
+            cursor = page.next();
+        } while (cursor != null);
+        return serials;
     }
 
     private HttpResponse<byte[]> get(String path) {

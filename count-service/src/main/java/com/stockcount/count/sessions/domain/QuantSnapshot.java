@@ -11,6 +11,7 @@ import java.util.List;
  * @param lot   {@code ""} when the product is not lot-tracked
  * @param gtins  GTIN-14s of the product, used to match barcode scans
  * @param parent the parent product (style) name, by which hand-counted items are found; may be {@code null}
+ * @param units  SERIAL/RFID: the serials (or EPCs) of the units linked to the quant, expected on the shelf
  */
 public record QuantSnapshot(
         String quantId,
@@ -23,7 +24,8 @@ public record QuantSnapshot(
         List<String> gtins,
         BigDecimal unitCost,
         long systemQuantity,
-        String parent) {
+        String parent,
+        List<String> units) {
 
     public QuantSnapshot {
         required(quantId, "quantId");
@@ -32,6 +34,7 @@ public record QuantSnapshot(
         required(tracking, "tracking");
         lot = lot == null ? "" : lot;
         gtins = gtins == null ? List.of() : List.copyOf(gtins);
+        units = units == null ? List.of() : List.copyOf(units);
         if (systemQuantity < 0) {
             throw new IllegalArgumentException("systemQuantity must not be negative, was " + systemQuantity);
         }

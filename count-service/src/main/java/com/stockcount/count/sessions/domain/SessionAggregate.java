@@ -2,7 +2,9 @@ package com.stockcount.count.sessions.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.stockcount.contracts.count.v1.LineSerial;
 import com.stockcount.contracts.count.v1.SessionResultPart;
+import com.stockcount.contracts.count.v1.SessionSerialsPart;
 import com.stockcount.count.counts.domain.CountType;
 import com.stockcount.count.sessions.domain.SessionCommands.ClearLine;
 import com.stockcount.count.sessions.domain.SessionCommands.CompleteSession;
@@ -39,6 +41,7 @@ import com.stockcount.count.sessions.domain.SessionEvents.SessionDiscarded;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionEdited;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionReopened;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionResultRecorded;
+import com.stockcount.count.sessions.domain.SessionEvents.SessionSerialsRecorded;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,7 +98,7 @@ public class SessionAggregate {
     /** Set by a bin label scan; scans without a device-reported bin count there. */
     private String currentBin;
     /** Distinct serials or EPCs counted per serialized line: a repeat is not counted twice. */
-    private Map<String, Set<String>> seenByLine = new HashMap<>();
+    private Map<String, Map<String, Seen>> seenByLine = new HashMap<>();
     /** Open unmatched scans (observation id → kind): they block a submit until matched, removed or dismissed. */
     private Map<String, String> unmatched = new HashMap<>();
     /** {@code gtin|bin|lot} and {@code gtin|bin} → line id; the first line of a product in a bin wins without a lot. */
@@ -200,8 +203,8 @@ public class SessionAggregate {
         String key = epc != null ? epc : line.serialized() ? scan.serial() : null;
         long counted;
         if (key != null) {
-            Set<String> seen = seenByLine.getOrDefault(lineId, Set.of());
-            if (seen.contains(key)) {
+            Map<String, Seen> seen = seenByLine.getOrDefault(lineId, Map.of());
+            if (seen.containsKey(key)) {
                 return;
             }
             counted = seen.size() + 1L;
@@ -233,8 +236,8 @@ public class SessionAggregate {
             long before = line.countedQuantity() == null ? 0 : line.countedQuantity();
             long after;
             if (command.key() != null) {
-                Set<String> seen = seenByLine.getOrDefault(command.lineId(), Set.of());
-                after = seen.contains(command.key()) ? seen.size() - 1L : seen.size();
+                Map<String, Seen> seen = seenByLine.getOrDefault(command.lineId(), Map.of());
+                after = seen.containsKey(command.key()) ? seen.size() - 1L : seen.size();
             } else {
                 after = Math.max(0, before - 1);
             }
@@ -296,6 +299,33 @@ public class SessionAggregate {
         renew(command.actor(), now);
     }
 
+    /**
+     * The serialized units of the counted SERIAL/RFID lines: every unit expected by the snapshot (seen or
+     * not) and every unit seen that was not expected. A blank line is not counted, so it reports nothing.
+     */
+    private List<LineSerial> serials() {
+        List<LineSerial> serials = new ArrayList<>();
+        lines.forEach((lineId, line) -> {
+            Map<String, Seen> seen = seenByLine.getOrDefault(lineId, Map.of());
+            if (line.countedQuantity() == null || (!line.serialized() && seen.isEmpty())) {
+                return;
+            }
+            Map<String, Seen> bySerial = new HashMap<>();
+            seen.values().forEach(s -> bySerial.put(s.serial(), s));
+            Set<Seen> matched = new HashSet<>();
+            for (String unit : line.units()) {
+                Seen s = seen.containsKey(unit) ? seen.get(unit) : bySerial.get(unit);
+                if (s != null) {
+                    matched.add(s);
+                }
+                serials.add(new LineSerial(lineId, unit, s == null ? null : s.epc(), true, s == null ? null : s.at()));
+            }
+            seen.values().stream().filter(s -> !matched.contains(s))
+                    .forEach(s -> serials.add(new LineSerial(lineId, s.serial(), s.epc(), false, s.at())));
+        });
+        return serials;
+    }
+
     private void requireUnmatched(String observationId) {
         if (!unmatched.containsKey(observationId)) {
             throw new SessionRefused("scan " + observationId + " is not an open unmatched scan of this session");
@@ -322,8 +352,14 @@ public class SessionAggregate {
             List<ResultLine> slice = counted.subList(part * RESULT_CHUNK, Math.min(counted.size(), (part + 1) * RESULT_CHUNK));
             apply(new SessionResultRecorded(sessionId, countId, next, part, parts, slice));
         }
+        List<LineSerial> serials = serials();
+        int serialParts = (serials.size() + SessionSerialsPart.MAX_SERIALS - 1) / SessionSerialsPart.MAX_SERIALS;
+        for (int part = 0; part < serialParts; part++) {
+            apply(new SessionSerialsRecorded(sessionId, countId, next, part, serialParts, serials.subList(
+                    part * SessionSerialsPart.MAX_SERIALS, Math.min(serials.size(), (part + 1) * SessionSerialsPart.MAX_SERIALS))));
+        }
         apply(new SessionCompleted(sessionId, countId, site, name, countType, next, clock.instant(),
-                command.completedBy(), counted.size(), parts));
+                command.completedBy(), counted.size(), parts, serialParts, serials.size()));
     }
 
     @CommandHandler
@@ -445,7 +481,7 @@ public class SessionAggregate {
         for (SnapshotLine snapshot : event.lines()) {
             QuantSnapshot q = snapshot.quant();
             lines.put(snapshot.lineId(), new Line(q.quantId(), q.sku(), q.bin(), q.lot(), q.tracking(),
-                    q.systemQuantity(), q.unitCost(), null, null));
+                    q.systemQuantity(), q.unitCost(), null, null, q.units()));
             for (String gtin : q.gtins()) {
                 String product = Gtin.normalize(gtin) + "|" + q.bin();
                 lineByProductAtBin.putIfAbsent(product, snapshot.lineId());
@@ -475,7 +511,8 @@ public class SessionAggregate {
         String key = event.epc() != null ? event.epc() : event.serial();
         Line line = lines.get(event.lineId());
         if (key != null && (event.epc() != null || line.serialized())) {
-            seenByLine.computeIfAbsent(event.lineId(), id -> new HashSet<>()).add(key);
+            seenByLine.computeIfAbsent(event.lineId(), id -> new HashMap<>())
+                    .put(key, new Seen(event.serial() != null ? event.serial() : key, event.epc(), event.countedAt()));
         }
     }
 
@@ -497,7 +534,7 @@ public class SessionAggregate {
             lines.put(event.lineId(), line.counted(event.countedQuantity(),
                     event.countedQuantity() == null ? null : line.countedAt()));
             if (event.key() != null) {
-                seenByLine.getOrDefault(event.lineId(), new HashSet<>()).remove(event.key());
+                seenByLine.getOrDefault(event.lineId(), new HashMap<>()).remove(event.key());
             }
         }
     }
@@ -552,16 +589,20 @@ public class SessionAggregate {
         name = event.name();
     }
 
+    /** A serial or EPC seen on a serialized line: the serial (decoded from an EPC when it is one) and when. */
+    record Seen(String serial, String epc, Instant at) {
+    }
+
     /** What the aggregate needs of a line to decide and to produce its result; counted is {@code null} while blank. */
     record Line(String quantId, String sku, String bin, String lot, String tracking, long systemQuantity,
-                BigDecimal unitCost, Long countedQuantity, Instant countedAt) {
+                BigDecimal unitCost, Long countedQuantity, Instant countedAt, List<String> units) {
 
         boolean serialized() {
             return "SERIAL".equals(tracking) || "RFID".equals(tracking);
         }
 
         Line counted(Long quantity, Instant at) {
-            return new Line(quantId, sku, bin, lot, tracking, systemQuantity, unitCost, quantity, at);
+            return new Line(quantId, sku, bin, lot, tracking, systemQuantity, unitCost, quantity, at, units);
         }
     }
 }

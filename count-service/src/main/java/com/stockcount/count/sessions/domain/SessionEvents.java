@@ -3,6 +3,7 @@ package com.stockcount.count.sessions.domain;
 import static com.stockcount.count.counts.domain.Text.present;
 import static com.stockcount.count.counts.domain.Text.required;
 
+import com.stockcount.contracts.count.v1.LineSerial;
 import com.stockcount.count.counts.domain.CountType;
 import java.time.Instant;
 import java.util.List;
@@ -124,9 +125,24 @@ public final class SessionEvents {
         }
     }
 
+    /**
+     * One slice (at most {@link com.stockcount.contracts.count.v1.SessionSerialsPart#MAX_SERIALS}) of the serialized
+     * units of a completion; parts 0..parts-1 precede {@link SessionCompleted}. Carries the published
+     * {@link LineSerial} as it is: the publisher sends it unchanged.
+     */
+    public record SessionSerialsRecorded(String sessionId, String countId, int revision, int part, int parts,
+                                         List<LineSerial> serials) {
+
+        public SessionSerialsRecorded {
+            required(sessionId, "sessionId");
+            required(countId, "countId");
+            serials = List.copyOf(present(serials, "serials"));
+        }
+    }
+
     public record SessionCompleted(String sessionId, String countId, String site, String name, CountType countType,
                                    int revision, Instant completedAt, String completedBy, int countedLines,
-                                   int parts) {
+                                   int parts, int serialParts, int serials) {
 
         public SessionCompleted {
             required(sessionId, "sessionId");

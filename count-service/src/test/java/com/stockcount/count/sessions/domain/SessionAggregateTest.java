@@ -46,7 +46,7 @@ class SessionAggregateTest {
 
     private static QuantSnapshot quant(int n, long quantity) {
         return new QuantSnapshot("q" + n, "SKU-" + n, "Product " + n, "A-01", "Backstock", "", "BULK",
-                List.of("0000000000000" + n), new BigDecimal("2.50"), quantity, null);
+                List.of("0000000000000" + n), new BigDecimal("2.50"), quantity, null, List.of());
     }
 
     private static SnapshotLine line(int n, long quantity) {
@@ -154,7 +154,7 @@ class SessionAggregateTest {
     @Test
     void aCompletedSessionCannotBeCounted() {
         fixture.given(created(2), twoLines(), new CountingStarted(S, NOW),
-                        new SessionCompleted(S, C, "STORE-1", "Session 1", CountType.HARD, 1, NOW, "anonymous", 0, 0))
+                        new SessionCompleted(S, C, "STORE-1", "Session 1", CountType.HARD, 1, NOW, "anonymous", 0, 0, 0, 0))
                 .when(new CountLine(S, "ann", "1", 1))
                 .expectNoEvents()
                 .expectException(SessionRefused.class)
@@ -168,14 +168,14 @@ class SessionAggregateTest {
         fixture.given(created(2), twoLines(), new CountingStarted(S, NOW), new LineCounted(S, "1", 12, counted))
                 .when(new CompleteSession(S, "anonymous"))
                 .expectEvents(new SessionResultRecorded(S, C, 1, 0, 1, List.of(first)),
-                        new SessionCompleted(S, C, "STORE-1", "Session 1", CountType.HARD, 1, NOW, "anonymous", 1, 1));
+                        new SessionCompleted(S, C, "STORE-1", "Session 1", CountType.HARD, 1, NOW, "anonymous", 1, 1, 0, 0));
     }
 
     @Test
     void completionWithNothingCountedPublishesNoPart() {
         fixture.given(created(2), twoLines(), new CountingStarted(S, NOW))
                 .when(new CompleteSession(S, "anonymous"))
-                .expectEvents(new SessionCompleted(S, C, "STORE-1", "Session 1", CountType.HARD, 1, NOW, "anonymous", 0, 0));
+                .expectEvents(new SessionCompleted(S, C, "STORE-1", "Session 1", CountType.HARD, 1, NOW, "anonymous", 0, 0, 0, 0));
     }
 
     @Test
@@ -207,7 +207,7 @@ class SessionAggregateTest {
     @Test
     void aCompletedSessionCannotBeCompletedAgain() {
         fixture.given(created(2), twoLines(), new CountingStarted(S, NOW),
-                        new SessionCompleted(S, C, "STORE-1", "Session 1", CountType.HARD, 1, NOW, "anonymous", 0, 0))
+                        new SessionCompleted(S, C, "STORE-1", "Session 1", CountType.HARD, 1, NOW, "anonymous", 0, 0, 0, 0))
                 .when(new CompleteSession(S, "anonymous"))
                 .expectNoEvents()
                 .expectException(SessionRefused.class);

@@ -47,11 +47,11 @@ class SessionLifecycleTest {
 
     private static LinesSnapshotted oneLine() {
         return new LinesSnapshotted(S, 0, List.of(new SnapshotLine("1", new QuantSnapshot("q1", "SKU-1", "Product 1",
-                "A-01", "Backstock", "", "BULK", List.of("00000000000011"), new BigDecimal("2.50"), 10, null))));
+                "A-01", "Backstock", "", "BULK", List.of("00000000000011"), new BigDecimal("2.50"), 10, null, List.of()))));
     }
 
     private static SessionCompleted completed(int revision) {
-        return new SessionCompleted(S, C, "STORE-1", "Session 1", CountType.HARD, revision, EARLIER, "ann", 1, 1);
+        return new SessionCompleted(S, C, "STORE-1", "Session 1", CountType.HARD, revision, EARLIER, "ann", 1, 1, 0, 0);
     }
 
     private static ResultLine result(long counted, Instant at) {
@@ -72,7 +72,7 @@ class SessionLifecycleTest {
                         new SessionReopened(S, 1, EARLIER, "ann"), new LineCounted(S, "1", 9, NOW))
                 .when(new CompleteSession(S, "ann"))
                 .expectEvents(new SessionResultRecorded(S, C, 2, 0, 1, List.of(result(9, NOW))),
-                        new SessionCompleted(S, C, "STORE-1", "Session 1", CountType.HARD, 2, NOW, "ann", 1, 1));
+                        new SessionCompleted(S, C, "STORE-1", "Session 1", CountType.HARD, 2, NOW, "ann", 1, 1, 0, 0));
     }
 
     @Test
@@ -132,7 +132,7 @@ class SessionLifecycleTest {
         fixture.given(created(), oneLine(), new CountingStarted(S, EARLIER),
                         new SessionEdited(S, "Backstock left", null, EARLIER, "ann"))
                 .when(new CompleteSession(S, "ann"))
-                .expectEvents(new SessionCompleted(S, C, "STORE-1", "Backstock left", CountType.HARD, 1, NOW, "ann", 0, 0));
+                .expectEvents(new SessionCompleted(S, C, "STORE-1", "Backstock left", CountType.HARD, 1, NOW, "ann", 0, 0, 0, 0));
     }
 
     @Test

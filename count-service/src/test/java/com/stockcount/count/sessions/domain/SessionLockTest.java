@@ -50,7 +50,7 @@ class SessionLockTest {
                 new SessionCreated(S, C, "STORE-1", "Session 1", CountType.HARD, "A-01", NOW.minusSeconds(3600), 1,
                         null, NOW.minusSeconds(3600), List.of()),
                 new LinesSnapshotted(S, 0, List.of(new SnapshotLine("1", new QuantSnapshot("q1", "SKU-1", "P1", "A-01",
-                        "Backstock", "", "BULK", List.of("00000000000011"), BigDecimal.ONE, 10, null)))),
+                        "Backstock", "", "BULK", List.of("00000000000011"), BigDecimal.ONE, 10, null, List.of())))),
                 new CountingStarted(S, NOW.minusSeconds(3600))));
         events.addAll(List.of(then));
         return events;

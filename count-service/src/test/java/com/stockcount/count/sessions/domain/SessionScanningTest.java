@@ -53,7 +53,7 @@ class SessionScanningTest {
 
     private static SnapshotLine line(String id, String sku, String bin, String tracking, String gtin, long quantity) {
         return new SnapshotLine(id, new QuantSnapshot("q" + id, sku, "Product " + sku, bin, "Display", "", tracking,
-                List.of(gtin), BigDecimal.TEN, quantity, "Parent " + sku));
+                List.of(gtin), BigDecimal.TEN, quantity, "Parent " + sku, "SERIAL".equals(tracking) ? List.of("X1", "X9") : List.of()));
     }
 
     private static List<Object> counting(Object... then) {
@@ -227,5 +227,22 @@ class SessionScanningTest {
                 .when(new HandCount(S, "ann", List.of(new HandCount.Item("2", 1L, null))))
                 .expectNoEvents()
                 .expectExceptionMessage("SKU-B is not on the directed list of this count");
+    }
+
+    @Test
+    void completionPublishesTheSerialsSeenAndExpectedBeforeTheCompletion() {
+        ScanCounted x1 = new ScanCounted(S, "o1", "3", 1, SEEN, "COUNTED", "BARCODE", "c1", GTIN_S, "X1", null);
+        ScanCounted x2 = new ScanCounted(S, "o2", "3", 2, SEEN, "COUNTED", "BARCODE", "c2", GTIN_S, "X2", null);
+        fixture.given(counting(x1, x2))
+                .when(new CompleteSession(S, "ann"))
+                .expectEvents(
+                        new SessionEvents.SessionResultRecorded(S, "count-1", 1, 0, 1, List.of(new ResultLine("3", "q3",
+                                "SKU-S", "D-01", "", "SERIAL", 2, 2, SEEN, BigDecimal.TEN))),
+                        new SessionEvents.SessionSerialsRecorded(S, "count-1", 1, 0, 1, List.of(
+                                new com.stockcount.contracts.count.v1.LineSerial("3", "X1", null, true, SEEN),
+                                new com.stockcount.contracts.count.v1.LineSerial("3", "X9", null, true, null),
+                                new com.stockcount.contracts.count.v1.LineSerial("3", "X2", null, false, SEEN))),
+                        new SessionEvents.SessionCompleted(S, "count-1", "STORE-1", "Display", CountType.DIRECTED, 1, NOW,
+                                "ann", 1, 1, 1, 3));
     }
 }
