@@ -3,7 +3,10 @@ package com.stockcount.reconciliation.adjustment;
 import com.stockcount.contracts.QuantKey;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
 import java.nio.charset.StandardCharsets;
+import com.stockcount.contracts.inventory.v1.UnitsCounted;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -44,6 +47,24 @@ public final class Adjustments {
         return new AdjustmentRequested(id, quant, target.counted() - systemQuantity,
                 AdjustmentRequested.REASON_STOCK_COUNT, target.counted(), target.countedAt(), sessionId, countId, lineId,
                 revision, requestedAt, AdjustmentRequested.KIND_COUNT, version);
+    }
+
+    /**
+     * The units seen in a serialized quant, in parts that keep every message far below 1 MB, tied to the
+     * COUNT request of the same version. Nothing seen is still one (empty) part: the last part is what
+     * tells inventory to detach the units that were not seen.
+     */
+    public static List<UnitsCounted> units(AdjustmentRequested count, List<String> seen) {
+        int parts = Math.max(1, (seen.size() + UnitsCounted.MAX_SERIALS - 1) / UnitsCounted.MAX_SERIALS);
+        List<UnitsCounted> result = new ArrayList<>(parts);
+        for (int p = 0; p < parts; p++) {
+            String id = UUID.nameUUIDFromBytes((count.countId() + ":" + count.quant().asString() + ":"
+                    + count.countVersion() + ":units:" + p).getBytes(StandardCharsets.UTF_8)).toString();
+            result.add(new UnitsCounted(id, count.quant(), count.countId(), count.countVersion(), count.countedAt(), p,
+                    parts, seen.subList(p * UnitsCounted.MAX_SERIALS,
+                    Math.min(seen.size(), (p + 1) * UnitsCounted.MAX_SERIALS))));
+        }
+        return result;
     }
 
     /** What a count's active sessions found for one quant: the sum of their counts, at the latest moment. */

@@ -2,7 +2,9 @@ package com.stockcount.reconciliation.session;
 
 import com.stockcount.contracts.count.v1.CountedLine;
 import com.stockcount.contracts.count.v1.SessionCompleted;
+import com.stockcount.contracts.count.v1.LineSerial;
 import com.stockcount.contracts.count.v1.SessionResultPart;
+import com.stockcount.contracts.count.v1.SessionSerialsPart;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,6 +59,63 @@ final class SessionLineStore {
             }
             insert.executeBatch();
         }
+    }
+
+    static void insertSerials(Connection c, SessionSerialsPart part) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("insert into session_serial_part (session_id, revision, part)"
+                + " values (?, ?, ?) on conflict do nothing")) {
+            insert.setString(1, part.sessionId());
+            insert.setInt(2, part.revision());
+            insert.setInt(3, part.part());
+            insert.executeUpdate();
+        }
+        try (PreparedStatement insert = c.prepareStatement("insert into session_serial (session_id, revision, line_id,"
+                + " unit, seen) values (?, ?, ?, ?, ?) on conflict do nothing")) {
+            for (LineSerial serial : part.serials()) {
+                insert.setString(1, part.sessionId());
+                insert.setInt(2, part.revision());
+                insert.setString(3, serial.lineId());
+                // inventory knows an RFID unit by its EPC, any other by its serial
+                insert.setString(4, serial.epc() != null ? serial.epc() : serial.serial());
+                insert.setBoolean(5, serial.seen());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    static int storedSerialParts(Connection c, String sessionId, int revision) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select count(*) from session_serial_part"
+                + " where session_id = ? and revision = ?")) {
+            select.setString(1, sessionId);
+            select.setInt(2, revision);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** The units the count's active sessions saw in one quant, in order, each once. */
+    static List<String> seenUnits(Connection c, String countId, String bin, String sku, String lot)
+            throws SQLException {
+        List<String> units = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("select distinct ss.unit from session_state s"
+                + " join session_line l on l.session_id = s.session_id and l.revision = s.revision"
+                + " join session_serial ss on ss.session_id = l.session_id and ss.revision = l.revision"
+                + "   and ss.line_id = l.line_id"
+                + " where s.count_id = ? and l.bin_code = ? and l.sku = ? and l.lot = ? and ss.seen order by ss.unit")) {
+            select.setString(1, countId);
+            select.setString(2, bin);
+            select.setString(3, sku);
+            select.setString(4, lot);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    units.add(rs.getString(1));
+                }
+            }
+        }
+        return units;
     }
 
     /** Distinct parts and lines received for one revision. */
@@ -146,7 +206,7 @@ final class SessionLineStore {
      */
     record QuantChange(String bin, String sku, String lot, Long counted, Instant countedAt, long systemQuantity,
                        BigDecimal unitCost, String lineId, Integer version, Long requestedCounted,
-                       Instant requestedAt) {
+                       Instant requestedAt, boolean serialized) {
     }
 
     /**
@@ -163,13 +223,14 @@ final class SessionLineStore {
                 + "     max(l.counted_at) filter (where l.revision = s.revision) as counted_at,"
                 + "     max(l.system_quantity) filter (where l.revision = s.revision) as system_quantity,"
                 + "     max(l.unit_cost) as unit_cost,"
-                + "     min(l.line_id) filter (where l.revision = s.revision) as line_id"
+                + "     min(l.line_id) filter (where l.revision = s.revision) as line_id,"
+                + "     bool_or(l.tracking in ('SERIAL', 'RFID')) as serialized"
                 + "   from session_state s join session_line l on l.session_id = s.session_id"
                 + "   where s.count_id = ? and (l.revision = s.revision or l.session_id = ? and l.revision = any (?))"
                 + "   group by l.bin_code, l.sku, l.lot"
                 + "   having bool_or(l.session_id = ? and l.revision = any (?)))"
                 + " select t.bin_code, t.sku, t.lot, t.counted, t.counted_at, coalesce(t.system_quantity, 0), t.unit_cost,"
-                + "   t.line_id, q.version, q.counted_quantity, q.counted_at"
+                + "   t.line_id, q.version, q.counted_quantity, q.counted_at, t.serialized"
                 + " from quants t left join count_quant q"
                 + "   on q.count_id = ? and q.bin_code = t.bin_code and q.sku = t.sku and q.lot = t.lot"
                 + " order by t.bin_code, t.sku, t.lot")) {
@@ -186,7 +247,7 @@ final class SessionLineStore {
                     each.accept(new QuantChange(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getObject(4, Long.class), instant(rs.getTimestamp(5)), rs.getLong(6), rs.getBigDecimal(7),
                             rs.getString(8), rs.getObject(9, Integer.class), rs.getObject(10, Long.class),
-                            instant(rs.getTimestamp(11))));
+                            instant(rs.getTimestamp(11)), rs.getBoolean(12)));
                 }
             }
         }

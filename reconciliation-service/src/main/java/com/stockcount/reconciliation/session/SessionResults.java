@@ -5,6 +5,8 @@ import com.stockcount.contracts.QuantKey;
 import com.stockcount.contracts.count.v1.SessionCompleted;
 import com.stockcount.contracts.count.v1.SessionDiscarded;
 import com.stockcount.contracts.count.v1.SessionResultPart;
+import com.stockcount.contracts.count.v1.SessionSerialsPart;
+import com.stockcount.contracts.inventory.v1.UnitsCounted;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
 import com.stockcount.platform.outbox.Outbox;
 import com.stockcount.platform.outbox.OutboxMessage;
@@ -47,6 +49,18 @@ public class SessionResults {
             }
             SessionLineStore.insertPart(c, part);
             SessionLineStore.insertLines(c, part.sessionId(), part.revision(), part.lines());
+            return true;
+        }
+    }
+
+    /** @return false when the part was already stored (a redelivery) */
+    @Transactional(rollbackOn = Exception.class)
+    public boolean recordSerials(String eventId, SessionSerialsPart part) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (!ProcessedEvents.firstDelivery(c, CONSUMER, eventId)) {
+                return false;
+            }
+            SessionLineStore.insertSerials(c, part);
             return true;
         }
     }
@@ -130,7 +144,14 @@ public class SessionResults {
                         change.systemQuantity(), sessionId, change.lineId(), revision, now);
                 requests.add(request, change, causedBy);
                 batch.add(toOutbox(request));
-                if (batch.size() == 1000) {
+                if (change.serialized() && target != null) {
+                    for (UnitsCounted units : Adjustments.units(request,
+                            SessionLineStore.seenUnits(c, countId, change.bin(), change.sku(), change.lot()))) {
+                        batch.add(OutboxMessage.of(Topics.INVENTORY_ADJUSTMENT_REQUEST, units.quant().asString(),
+                                units.requestId(), UnitsCounted.TYPE, UnitsCounted.VERSION, now, sessionId, units));
+                    }
+                }
+                if (batch.size() >= 1000) {
                     requests.flush();
                     Outbox.appendAll(c, batch);
                     batch.clear();
@@ -145,6 +166,12 @@ public class SessionResults {
 
     private static void requireWholeResult(Connection c, SessionCompleted completed) throws SQLException {
         SessionLineStore.Stored stored = SessionLineStore.stored(c, completed.sessionId(), completed.revision());
+        int serialParts = SessionLineStore.storedSerialParts(c, completed.sessionId(), completed.revision());
+        if (serialParts != completed.serialParts()) {
+            throw new IncompleteSessionResult("session " + completed.sessionId() + " revision " + completed.revision()
+                    + " completed with " + completed.serialParts() + " serial parts announced, but " + serialParts
+                    + " were received");
+        }
         if (stored.parts() != completed.parts() || stored.lines() != completed.countedLines()) {
             throw new IncompleteSessionResult("session " + completed.sessionId() + " revision " + completed.revision()
                     + " completed with " + completed.parts() + " parts / " + completed.countedLines()

@@ -3,6 +3,7 @@ package com.stockcount.reconciliation.infrastructure.kafka;
 import com.stockcount.contracts.count.v1.SessionCompleted;
 import com.stockcount.contracts.count.v1.SessionDiscarded;
 import com.stockcount.contracts.count.v1.SessionResultPart;
+import com.stockcount.contracts.count.v1.SessionSerialsPart;
 import com.stockcount.platform.json.Json;
 import com.stockcount.platform.kafka.EventRecords;
 import com.stockcount.platform.kafka.PoisonRecordException;
@@ -34,6 +35,10 @@ public class SessionEventsHandler implements RecordHandler {
             case SessionResultPart.TYPE -> {
                 EventRecords.requireVersion(record, SessionResultPart.VERSION);
                 results.recordPart(EventRecords.eventId(record), Json.read(record.value(), SessionResultPart.class));
+            }
+            case SessionSerialsPart.TYPE -> {
+                EventRecords.requireVersion(record, SessionSerialsPart.VERSION);
+                results.recordSerials(EventRecords.eventId(record), Json.read(record.value(), SessionSerialsPart.class));
             }
             case SessionCompleted.TYPE -> {
                 EventRecords.requireVersion(record, SessionCompleted.VERSION);
