@@ -120,4 +120,32 @@ class SecurityFlowTest {
         as(BOB).header("X-Device-Id", "HH-9").delete("/sessions/" + session + "/lock").then().statusCode(200)
                 .body("lock", equalTo(null));
     }
+
+    @Test
+    void scanningEndpointsNeedTheWorkPermissionAndTheSite() {
+        String session = newSession(Instant.now());
+        String viewer = token("viewer", List.of("STORE-S"), "create:stock-count");
+        as(ANN).post("/sessions/" + session + "/start").then().statusCode(200);
+        Map<String, Object> handCount = Map.of("items", List.of(Map.of("sku", "SKU-S1", "quantity", 2)));
+        as(viewer).contentType("application/json").body(handCount).post("/sessions/" + session + "/hand-counts")
+                .then().statusCode(403);
+        as(ELSEWHERE).contentType("application/json").body(handCount).post("/sessions/" + session + "/hand-counts")
+                .then().statusCode(404);
+        as(ANN).contentType("application/json").body(handCount).post("/sessions/" + session + "/hand-counts")
+                .then().statusCode(200).body("totals.unitsCounted", equalTo(2));
+        as(viewer).get("/sessions/" + session + "/scans").then().statusCode(200);
+        as(ELSEWHERE).get("/sessions/" + session + "/scans").then().statusCode(404);
+        as(viewer).delete("/sessions/" + session + "/scans/any").then().statusCode(403);
+        as(ANN).delete("/sessions/" + session + "/scans/any").then().statusCode(404);
+        as(viewer).contentType("application/json").body(Map.of("reason", "x"))
+                .post("/sessions/" + session + "/scans/any/dismiss").then().statusCode(403);
+        as(viewer).contentType("application/json").body(Map.of("sku", "SKU-S1"))
+                .post("/sessions/" + session + "/scans/any/match").then().statusCode(403);
+        as(ANN).contentType("application/json").body(Map.of("items", List.of(Map.of("sku", "NOPE", "quantity", 1))))
+                .post("/sessions/" + session + "/hand-counts").then().statusCode(400)
+                .body("errors[0].field", equalTo("items[0].sku"));
+        as(viewer).contentType("application/json").body(Map.of("name", "x"))
+                .post("/counts/" + as(ANN).get("/sessions/" + session).then().extract().jsonPath().getString("countId")
+                        + "/sessions").then().statusCode(403);
+    }
 }

@@ -119,6 +119,21 @@ class StockCountScenarioTest {
                 lines(session).getList("items.countedQuantity").stream().filter(q -> q != null).count() == 4
                         && Integer.valueOf(3).equals(lines(session).get("items.find { it.sku == 'DRILL' }.countedQuantity")));
 
+        // A foreign tag (a visitor's jacket) is read too: its EPC decodes to no product, so it is unmatched and
+        // blocks completion until it is dismissed with a reason.
+        observe(session, CodeKind.EPC, "E2801160600002", null, null);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> as(CLERK).get("/sessions/" + session)
+                .then().extract().jsonPath().getInt("categories.unmatched") == 1);
+        as(CLERK).post("/sessions/" + session + "/complete").then().statusCode(409);
+        String foreign = as(CLERK).queryParam("category", "UNMATCHED").get("/sessions/" + session + "/scans")
+                .then().statusCode(200).extract().jsonPath().getString("items[0].id");
+        as(CLERK).contentType("application/json").body(Map.of("reason", " "))
+                .post("/sessions/" + session + "/scans/" + foreign + "/dismiss").then().statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+        as(CLERK).contentType("application/json").body(Map.of("reason", "visitor's jacket"))
+                .post("/sessions/" + session + "/scans/" + foreign + "/dismiss").then().statusCode(200)
+                .body("category", equalTo("DISMISSED")).body("reason", equalTo("visitor's jacket"));
+
         // Step 3: "review any lines with a non-zero variance".
         JsonPath review = lines(session);
         assertThat(review.getList("items.variance")).containsExactly(-3, 0, 0, -1, null);
