@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stockcount.contracts.QuantKey;
 import com.stockcount.contracts.count.v1.CountedLine;
+import com.stockcount.contracts.count.v1.LineSerial;
 import com.stockcount.contracts.count.v1.SessionCompleted;
+import com.stockcount.contracts.count.v1.SessionDiscarded;
 import com.stockcount.contracts.count.v1.SessionResultPart;
+import com.stockcount.contracts.count.v1.SessionSerialsPart;
+import com.stockcount.contracts.inventory.v1.AdjustmentApplied;
 import com.stockcount.contracts.inventory.v1.AdjustmentRejected;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
 import com.stockcount.contracts.inventory.v1.LedgerEntryRecorded;
+import com.stockcount.contracts.inventory.v1.UnitsCounted;
 import com.stockcount.contracts.scan.v1.CodeKind;
 import com.stockcount.contracts.scan.v1.ScanObserved;
 import java.io.IOException;
@@ -44,7 +49,17 @@ class ContractsGoldenJsonTest {
                         "Default session", "HARD", 1, T, "associate-1", 1, 1, 0, 0)),
                 Arguments.of("adjustment-requested.json", new AdjustmentRequested(
                         "6f1c8a58-7d1e-3c4b-9a51-0d7c0ef2d0a1", QUANT, -2, AdjustmentRequested.REASON_STOCK_COUNT,
-                        10, T, "sess-1", "count-1", "line-1", 1, T)),
+                        10, T, "sess-1", "count-1", "line-1", 1, T, AdjustmentRequested.KIND_COUNT, 1)),
+                Arguments.of("adjustment-applied.json", new AdjustmentApplied("6f1c8a58-7d1e-3c4b-9a51-0d7c0ef2d0a1",
+                        QUANT, "q-42", "count-1", 1, AdjustmentRequested.KIND_COUNT, 10, T, 12L, -2, -2, 10, 1001L, T,
+                        false)),
+                Arguments.of("units-counted.json", new UnitsCounted("units-1", QUANT, "count-1", 1, T, 0, 1,
+                        List.of("DR-0001", "DR-0002"))),
+                Arguments.of("session-serials-part.json", new SessionSerialsPart("sess-1", "count-1", 1, 0, 1, List.of(
+                        new LineSerial("line-2", "6789", "3074257BF7194E4000001A85", true, T),
+                        new LineSerial("line-2", "6790", "3074257BF7194E4000001A86", true, null)))),
+                Arguments.of("session-discarded.json", new SessionDiscarded("sess-1", "count-1", "STORE-001", T,
+                        "manager-1", 1)),
                 Arguments.of("adjustment-rejected.json", new AdjustmentRejected("6f1c8a58-7d1e-3c4b-9a51-0d7c0ef2d0a1",
                         QUANT, -15, AdjustmentRejected.NEGATIVE_QUANTITY, T, AdjustmentRequested.REASON_STOCK_COUNT, 12)),
                 Arguments.of("ledger-entry-recorded.json", new LedgerEntryRecorded(1001, "q-42", QUANT,
