@@ -105,11 +105,14 @@ class StockCountScenarioTest {
         as(CLERK).post("/sessions/" + session + "/start").then().statusCode(200);
         type(session, "SCREWS", 97);
         type(session, "GLUE", 6);
-        // SERIAL: "scan each serial number present; the system counts the scanned codes" (D2 twice, D3 missing, D4 new).
+        // SERIAL: "scan or type each serial number present; the system counts the scanned codes"
+        // (D2 scanned twice, D3 missing, D4 typed and not expected).
         observe(session, CodeKind.BARCODE, "(01)" + GTIN_SERIAL + "(21)D1", GTIN_SERIAL, "D1");
         observe(session, CodeKind.BARCODE, "(01)" + GTIN_SERIAL + "(21)D2", GTIN_SERIAL, "D2");
         observe(session, CodeKind.BARCODE, "(01)" + GTIN_SERIAL + "(21)D2", GTIN_SERIAL, "D2");
-        observe(session, CodeKind.BARCODE, "(01)" + GTIN_SERIAL + "(21)D4", GTIN_SERIAL, "D4");
+        String drill = lines(session).getString("items.find { it.sku == 'DRILL' }.id");
+        as(CLERK).contentType("application/json").body(Map.of("serial", "D4"))
+                .post("/sessions/" + session + "/lines/" + drill + "/serials").then().statusCode(200);
         // RFID: "scan all RFID tags at the bin using your reader" (the reader sees each tag several times).
         observe(session, CodeKind.EPC, "30340001", GTIN_RFID, "1");
         observe(session, CodeKind.EPC, "30340001", GTIN_RFID, "1");

@@ -14,6 +14,7 @@ import com.stockcount.count.sessions.domain.SessionCommands.ReleaseLock;
 import com.stockcount.count.sessions.domain.SessionCommands.ReopenSession;
 import com.stockcount.count.sessions.domain.SessionCommands.StartCounting;
 import com.stockcount.count.sessions.domain.SessionCommands.TakeLock;
+import com.stockcount.count.sessions.domain.SessionCommands.TypeSerial;
 import com.stockcount.platform.rest.Page;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -99,6 +101,21 @@ public class SessionResource {
         } else {
             axon.commandGateway().sendAndWait(new CountLine(id, caller.actor(), lineId, body.countedQuantity()));
         }
+        return queries.line(id, lineId);
+    }
+
+    /** @param serial a serial typed or scanned on a SERIAL/RFID line; the line's count is its distinct serials */
+    public record SerialEntry(@NotBlank String serial) {
+    }
+
+    @POST
+    @Path("/lines/{lineId}/serials")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public LineView serial(@PathParam("id") String id, @PathParam("lineId") String lineId,
+                           @NotNull @Valid SerialEntry body) {
+        visible(id, Permission.WORK);
+        axon.commandGateway().sendAndWait(new TypeSerial(id, caller.actor(), UUID.randomUUID().toString(), lineId,
+                body.serial()));
         return queries.line(id, lineId);
     }
 

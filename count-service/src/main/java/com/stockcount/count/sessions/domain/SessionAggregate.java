@@ -16,6 +16,7 @@ import com.stockcount.count.sessions.domain.SessionCommands.ForceReleaseLock;
 import com.stockcount.count.sessions.domain.SessionCommands.ReleaseLock;
 import com.stockcount.count.sessions.domain.SessionCommands.TakeLock;
 import com.stockcount.count.sessions.domain.SessionCommands.RecordScan;
+import com.stockcount.count.sessions.domain.SessionCommands.TypeSerial;
 import com.stockcount.count.sessions.domain.SessionCommands.HandCount;
 import com.stockcount.count.sessions.domain.SessionCommands.DismissScan;
 import com.stockcount.count.sessions.domain.SessionCommands.MatchScan;
@@ -218,6 +219,25 @@ public class SessionAggregate {
     private String category(Line line) {
         return countType == CountType.DIRECTED && !directed.isEmpty() && !directed.contains(line.sku())
                 ? UNDIRECTED : COUNTED;
+    }
+
+    @CommandHandler
+    void handle(TypeSerial command, Clock clock) {
+        requireInProgress();
+        requireLine(command.lineId());
+        Line line = lines.get(command.lineId());
+        if (!line.serialized()) {
+            throw new SessionRefused("line " + command.lineId() + " is " + line.tracking() + "; type its quantity instead");
+        }
+        Instant now = clock.instant();
+        guard(command.actor(), now);
+        Map<String, Seen> seen = seenByLine.getOrDefault(command.lineId(), Map.of());
+        if (seen.containsKey(command.serial())) {
+            throw new SessionRefused("serial " + command.serial() + " is already counted on line " + command.lineId());
+        }
+        apply(new ScanCounted(sessionId, command.entryId(), command.lineId(), seen.size() + 1L, now, category(line),
+                "SERIAL", command.serial(), null, command.serial(), null));
+        renew(command.actor(), now);
     }
 
     @CommandHandler

@@ -260,4 +260,17 @@ public final class SessionCommands {
             }
         }
     }
+
+    /** A serial typed (or scanned) on a SERIAL or RFID line of a known line (seed 1: "scan or type each serial"). */
+    public record TypeSerial(@TargetAggregateIdentifier String sessionId, String actor, String entryId, String lineId,
+                             String serial) {
+
+        public TypeSerial {
+            required(sessionId, "sessionId");
+            required(actor, "actor");
+            required(entryId, "entryId");
+            required(lineId, "lineId");
+            serial = required(serial, "serial").strip();
+        }
+    }
 }

@@ -245,4 +245,20 @@ class SessionScanningTest {
                         new SessionEvents.SessionCompleted(S, "count-1", "STORE-1", "Display", CountType.DIRECTED, 1, NOW,
                                 "ann", 1, 1, 1, 3));
     }
+
+    @Test
+    void aSerialTypedOnASerialLineCountsOnceAndABulkLineTakesNoSerial() {
+        ScanCounted x1 = new ScanCounted(S, "o1", "3", 1, SEEN, "COUNTED", "BARCODE", "c1", GTIN_S, "X1", null);
+        fixture.given(counting(x1))
+                .when(new SessionCommands.TypeSerial(S, "ann", "e1", "3", " X2 "))
+                .expectEvents(new ScanCounted(S, "e1", "3", 2, NOW, "COUNTED", "SERIAL", "X2", null, "X2", null));
+        fixture.given(counting(x1))
+                .when(new SessionCommands.TypeSerial(S, "ann", "e2", "3", "X1"))
+                .expectNoEvents()
+                .expectExceptionMessage("serial X1 is already counted on line 3");
+        fixture.given(counting())
+                .when(new SessionCommands.TypeSerial(S, "ann", "e3", "1", "X1"))
+                .expectNoEvents()
+                .expectExceptionMessage("line 1 is BULK; type its quantity instead");
+    }
 }
