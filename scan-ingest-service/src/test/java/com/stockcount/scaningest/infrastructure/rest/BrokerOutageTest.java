@@ -51,6 +51,10 @@ class BrokerOutageTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
         given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'Kafka connection health check' }.status", equalTo("DOWN"));
+        // the lag of count-service is unknown, not a reassuring number, and scraping it does not wait for the broker
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().get("/q/metrics").then().statusCode(200)
+                        .body(containsString("rfid_count_service_lag_records NaN")));
 
         DedicatedBroker.broker.start();
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
