@@ -1,5 +1,6 @@
 package com.stockcount.bench;
 
+import com.stockcount.launcher.DevTokens;
 import com.stockcount.testsupport.EmbeddedKafka;
 import com.stockcount.testsupport.EmbeddedPostgresServer;
 import java.io.File;
@@ -9,7 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -27,9 +31,15 @@ import org.apache.kafka.tools.ProducerPerformance;
  * raw ceiling. Starts its own broker, PostgreSQL and scan-ingest (the packaged quarkus-run.jar) unless
  * {@code --url=} names a running scan-ingest (then {@code --bootstrap=} names its broker).
  *
+ * <p>When it starts the system itself it also starts inventory and count-service and measures, first, the
+ * latency from a tag's last read to its visibility in the session view ({@link SessionLatency}; {@code --latency=false}
+ * skips it; {@code --latency-n=}, {@code --rate=} unique tags/s, {@code --latency-c=} connections).
+ *
  * <pre>./mvnw -q -pl bench exec:java -Dexec.args="--n=200000 --r=5 --a=4 --b=500 --c=4"</pre>
  */
 public final class PortalBench {
+
+    private static final DevTokens TOKENS = DevTokens.in(Path.of(System.getProperty("java.io.tmpdir"), "bench-jwt"));
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new HashMap<>();
@@ -44,22 +54,65 @@ public final class PortalBench {
         int c = Integer.parseInt(opts.getOrDefault("c", "4"));
         long ceilingRecords = Long.parseLong(opts.getOrDefault("ceiling-records", "1000000"));
 
+        // the session-view latency needs inventory and count-service beside scan-ingest: only when the bench starts the system
+        boolean latency = !opts.containsKey("url") && !"false".equals(opts.get("latency"));
+        int latencyN = Integer.parseInt(opts.getOrDefault("latency-n", "200000"));
+        int latencyC = Integer.parseInt(opts.getOrDefault("latency-c", "2"));
+        double rate = Double.parseDouble(opts.getOrDefault("rate", "20000"));
+
         EmbeddedKafka kafka = null;
         EmbeddedPostgresServer postgres = null;
         Process service = null;
+        Process inventory = null;
+        Process count = null;
         String url = opts.get("url");
         String bootstrap = opts.get("bootstrap");
         try {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             if (url == null) {
                 kafka = EmbeddedKafka.forTests();
                 postgres = EmbeddedPostgresServer.forTests();
                 bootstrap = kafka.bootstrapServers();
-                String port = opts.getOrDefault("port", "18083");
+                int port = Integer.parseInt(opts.getOrDefault("port", "18083"));
                 url = "http://localhost:" + port;
-                service = startService(bootstrap, postgres.createDatabase("scaningest"), port);
+                // e.g. --service-jvm="-XX:StartFlightRecording=filename=/tmp/ingest.jfr,settings=profile" to profile scan-ingest
+                service = startService("scan-ingest-service", serviceEnv(bootstrap, postgres, "scaningest", port),
+                        opts.getOrDefault("service-jvm", ""));
+                if (latency) {
+                    inventory = startService("inventory-service", serviceEnv(bootstrap, postgres, "inventory", port - 2), "");
+                    awaitReady(http, "http://localhost:" + (port - 2), inventory, "inventory-service");
+                    Map<String, String> env = serviceEnv(bootstrap, postgres, "count", port - 1);
+                    env.put("STOCKCOUNT_INVENTORY_URL", "http://localhost:" + (port - 2));
+                    env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", TOKENS.publicKeyPem().toString());
+                    env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
+                    count = startService("count-service", env, "");
+                    awaitReady(http, "http://localhost:" + (port - 1), count, "count-service");
+                }
             }
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            awaitReady(http, url, service);
+            awaitReady(http, url, service, "scan-ingest-service");
+
+            if (latency) {
+                int port = Integer.parseInt(opts.getOrDefault("port", "18083"));
+                SessionLatency view = new SessionLatency(http, "http://localhost:" + (port - 2), "http://localhost:" + (port - 1), TOKENS);
+                view.seedOnce();
+                String portal = "bench-rfid-portal-" + UUID.randomUUID();
+                String warmSession = view.startedSessionOf("RFID-WARM");
+                String measured = view.startedSessionOf("RFID-01");
+                send(http, "PUT", url + "/readers/" + portal, "{\"site\":\"" + SessionLatency.SITE + "\",\"bin\":\"RFID-WARM\"}");
+                send(http, "PUT", url + "/readers/" + portal + "/session", "{\"sessionId\":\"" + warmSession + "\"}");
+                System.out.printf("%nwarm-up of the whole path (20,000 tags into another session)%n");
+                view.run(url, portal, warmSession, Math.min(latencyN, 20_000), r, a, b, latencyC, rate, 3L << 30);
+                send(http, "PUT", url + "/readers/" + portal, "{\"site\":\"" + SessionLatency.SITE + "\",\"bin\":\"RFID-01\"}");
+                send(http, "PUT", url + "/readers/" + portal + "/session", "{\"sessionId\":\"" + measured + "\"}");
+                // the registry caches a reader's setup (5 s): let the new bin and binding be seen
+                Thread.sleep(6_000);
+                view.run(url, portal, measured, latencyN, r, a, b, latencyC, rate, 4L << 30);
+                // the throughput run below has no consumer, as in earlier runs: its sessions do not exist in count-service
+                stop(count);
+                count = null;
+                stop(inventory);
+                inventory = null;
+            }
 
             String reader = "bench-portal-" + UUID.randomUUID();
             String session = "bench-" + UUID.randomUUID();
@@ -94,10 +147,9 @@ public final class PortalBench {
             System.out.printf("raw reads/s   / producer records/s = %.2f%n", reads / seconds / ceiling);
             System.out.printf("unique/s      / producer records/s = %.2f%n", published / seconds / ceiling);
         } finally {
-            if (service != null) {
-                service.destroy();
-                service.waitFor();
-            }
+            stop(count);
+            stop(inventory);
+            stop(service);
             if (kafka != null) {
                 kafka.close();
             }
@@ -130,9 +182,7 @@ public final class PortalBench {
                             if (i > from) {
                                 json.append(',');
                             }
-                            json.append("{\"timestamp\":\"2025-06-15T10:00:00.123456789Z\",\"hostname\":\"bench\",\"eventType\":\"tagInventory\",")
-                                    .append("\"tagInventoryEvent\":{\"epcHex\":\"").append(epcs[(int) tag])
-                                    .append("\",\"antennaPort\":").append(antenna).append(",\"peakRssiCdbm\":-5400}}");
+                            impinjEvent(json, epcs[(int) tag], antenna);
                         }
                         json.append(']');
                         String answer = post(http, url + "/readers/" + reader + "/impinj", json.toString());
@@ -153,12 +203,19 @@ public final class PortalBench {
         return published.get();
     }
 
+    /** One Impinj IoT device interface tag inventory event, as a portal sends it. */
+    static void impinjEvent(StringBuilder json, String epcHex, int antenna) {
+        json.append("{\"timestamp\":\"2025-06-15T10:00:00.123456789Z\",\"hostname\":\"bench\",\"eventType\":\"tagInventory\",")
+                .append("\"tagInventoryEvent\":{\"epcHex\":\"").append(epcHex)
+                .append("\",\"antennaPort\":").append(antenna).append(",\"peakRssiCdbm\":-5400}}");
+    }
+
     private static final Pattern PUBLISHED = Pattern.compile("\"published\":(\\d+)");
 
     private static final long SGTIN_TOP = ((((0x30L << 3 | 1) << 3 | 5) << 24 | 614141) << 20) | 812345;
 
     /** SGTIN-96, filter 1, company prefix 0614141 (partition 5), item 812345, the given serial. */
-    private static String[] sgtin96(long serialBase, int n) {
+    static String[] sgtin96(long serialBase, int n) {
         String[] epcs = new String[n];
         for (int i = 0; i < n; i++) {
             epcs[i] = String.format("%024X", java.math.BigInteger.valueOf(SGTIN_TOP).shiftLeft(38)
@@ -167,7 +224,7 @@ public final class PortalBench {
         return epcs;
     }
 
-    private static String post(HttpClient http, String url, String body) throws Exception {
+    static String post(HttpClient http, String url, String body) throws Exception {
         for (int attempt = 0; ; attempt++) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
@@ -222,31 +279,55 @@ public final class PortalBench {
         return last;
     }
 
-    private static Process startService(String bootstrap, String jdbcUrl, String port) throws Exception {
-        Path jar = Path.of(System.getProperty("bench.service-jar", "scan-ingest-service/target/quarkus-app/quarkus-run.jar"));
+    /** Starts a packaged service ({@code <module>/target/quarkus-app/quarkus-run.jar}) configured by environment, as in production. */
+    private static Process startService(String module, Map<String, String> env, String jvmOptions) throws Exception {
+        // -Dbench.<module>=DIR runs the module packaged elsewhere (e.g. a build of a committed revision)
+        Path jar = Path.of(System.getProperty("bench." + module, module), "target/quarkus-app/quarkus-run.jar");
         if (!jar.toFile().exists()) {
             jar = Path.of("..").resolve(jar);
         }
         if (!jar.toFile().exists()) {
-            throw new IllegalStateException("package scan-ingest first: ./mvnw -q -pl scan-ingest-service package -DskipTests");
+            throw new IllegalStateException("package " + module + " first: ./mvnw -q -pl " + module + " package -DskipTests");
         }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString());
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
-        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
-        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedPostgresServer.PASSWORD);
-        builder.environment().put("QUARKUS_HTTP_PORT", port);
-        builder.environment().put("STOCKCOUNT_KAFKA_PARTITIONS", "6");
-        builder.redirectErrorStream(true).redirectOutput(new File(System.getProperty("java.io.tmpdir"), "bench-scan-ingest.log"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(Arrays.stream(jvmOptions.trim().split("\\s+")).filter(o -> !o.isBlank()).toList());
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true).redirectOutput(log(module));
         return builder.start();
     }
 
-    private static void awaitReady(HttpClient http, String url, Process service) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    private static File log(String module) {
+        return new File(System.getProperty("java.io.tmpdir"), "bench-" + module + ".log");
+    }
+
+    private static Map<String, String> serviceEnv(String bootstrap, EmbeddedPostgresServer postgres, String database, int port) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.createDatabase(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedPostgresServer.PASSWORD);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("STOCKCOUNT_KAFKA_PARTITIONS", "6");
+        return env;
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static void awaitReady(HttpClient http, String url, Process service, String module) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             if (service != null && !service.isAlive()) {
-                throw new IllegalStateException("scan-ingest exited; see " + System.getProperty("java.io.tmpdir") + "/bench-scan-ingest.log");
+                throw new IllegalStateException(module + " exited; see " + log(module));
             }
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(),
@@ -258,6 +339,6 @@ public final class PortalBench {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException(url + " not ready within 90 s");
+        throw new IllegalStateException(url + " not ready within 180 s");
     }
 }
