@@ -1,6 +1,9 @@
 package com.stockcount.scaningest.reader;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import com.stockcount.scaningest.rfid.Epc;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -32,27 +35,106 @@ public final class ImpinjEvents {
         List<TagRead> reads = new ArrayList<>();
         Map<String, Integer> others = new TreeMap<>();
         List<EventRejection> rejected = new ArrayList<>();
-        JsonEvents.each(body, (event, index) -> {
-            if (event == null) {
-                rejected.add(new EventRejection(index, "MALFORMED_JSON", "event " + index + " is not valid JSON"));
-            } else if (!event.isObject()) {
+        // one reusable holder: the portal's hot path builds no tree and no map per event
+        Fields fields = new Fields();
+        JsonEvents.each(body, (parser, index) -> {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
                 rejected.add(new EventRejection(index, "NOT_AN_OBJECT", "event " + index + " must be a JSON object"));
-            } else if (event.has(TAG_EVENT)) {
+                return;
+            }
+            fields.read(parser);
+            if (fields.tagEvent != null || fields.tagEventPresent) {
                 try {
-                    reads.add(tag(event));
+                    reads.add(tag(fields));
                 } catch (RejectedEvent e) {
                     rejected.add(new EventRejection(index, e.reason, e.getMessage()));
                 }
             } else {
-                others.merge(kind(event), 1, Integer::sum);
+                others.merge(fields.kind(), 1, Integer::sum);
             }
-        });
+        }, index -> rejected.add(new EventRejection(index, "MALFORMED_JSON", "event " + index + " is not valid JSON")));
         return new ReaderReport(reads, others, rejected);
     }
 
-    private static TagRead tag(JsonNode event) {
-        JsonNode tag = event.get(TAG_EVENT);
-        if (!tag.isObject()) {
+    /**
+     * The members of one event that matter, read in one pass: the tag's {@code epcHex}, {@code epc},
+     * {@code antennaPort}, {@code lastSeenTime} (as small scalar nodes), the event's {@code timestamp},
+     * {@code eventType} and the name of its first {@code …Event} object; everything else is skipped
+     * unread. Duplicate members: the last one wins, as in a tree.
+     */
+    private static final class Fields {
+        JsonNode timestamp;
+        JsonNode eventType;
+        String firstEventObject;
+        /** {@code tagInventoryEvent} when it is not an object (to be refused); null when it is one or absent. */
+        JsonNode tagEvent;
+        boolean tagEventPresent;
+        JsonNode epcHex;
+        JsonNode epc;
+        JsonNode antennaPort;
+        JsonNode lastSeenTime;
+
+        void read(JsonParser parser) throws IOException {
+            timestamp = eventType = tagEvent = epcHex = epc = antennaPort = lastSeenTime = null;
+            firstEventObject = null;
+            tagEventPresent = false;
+            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "timestamp" -> timestamp = JsonEvents.value(parser);
+                    case "eventType" -> eventType = JsonEvents.value(parser);
+                    case TAG_EVENT -> {
+                        if (firstEventObject == null && value == JsonToken.START_OBJECT) {
+                            firstEventObject = TAG_EVENT;
+                        }
+                        if (value == JsonToken.START_OBJECT) {
+                            tagEventPresent = true;
+                            tagEvent = null;
+                            readTag(parser);
+                        } else {
+                            tagEventPresent = false;
+                            tagEvent = JsonEvents.value(parser);
+                        }
+                    }
+                    default -> {
+                        if (firstEventObject == null && value == JsonToken.START_OBJECT && name.endsWith("Event")) {
+                            firstEventObject = name;
+                        }
+                        parser.skipChildren();
+                    }
+                }
+            }
+        }
+
+        private void readTag(JsonParser parser) throws IOException {
+            epcHex = epc = antennaPort = lastSeenTime = null;
+            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                parser.nextToken();
+                switch (name) {
+                    case "epcHex" -> epcHex = JsonEvents.value(parser);
+                    case "epc" -> epc = JsonEvents.value(parser);
+                    case "antennaPort" -> antennaPort = JsonEvents.value(parser);
+                    case "lastSeenTime" -> lastSeenTime = JsonEvents.value(parser);
+                    default -> parser.skipChildren();
+                }
+            }
+        }
+
+        String kind() {
+            if (firstEventObject != null) {
+                return firstEventObject.substring(0, firstEventObject.length() - "Event".length());
+            }
+            return eventType == null || eventType.isNull() ? "unknown" : eventType.asText();
+        }
+    }
+
+    private static String text(JsonNode value) {
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static TagRead tag(Fields tag) {
+        if (!tag.tagEventPresent) {
             throw new RejectedEvent("NOT_AN_OBJECT", "tagInventoryEvent must be an object");
         }
         String epc = Epc.normalise(epc(tag));
@@ -60,20 +142,20 @@ public final class ImpinjEvents {
             throw new RejectedEvent("INVALID_EPC", "tagInventoryEvent.epcHex must be hexadecimal, was '" + epc + "'");
         }
         Integer antenna = null;
-        JsonNode port = tag.get("antennaPort");
+        JsonNode port = tag.antennaPort;
         if (port != null && !port.isNull()) {
             if (!port.canConvertToInt() || port.asInt() < 1) {
                 throw new RejectedEvent("INVALID_ANTENNA", "tagInventoryEvent.antennaPort must be a port number from 1, was " + port);
             }
             antenna = port.asInt();
         }
-        return new TagRead(epc, antenna, seenAt(event, tag));
+        return new TagRead(epc, antenna, seenAt(tag));
     }
 
     /** {@code epcHex} when present; otherwise {@code epc}, base64 of the EPC bytes; both must agree. */
-    private static String epc(JsonNode tag) {
-        String hex = JsonEvents.text(tag, "epcHex");
-        String base64 = JsonEvents.text(tag, "epc");
+    private static String epc(Fields tag) {
+        String hex = text(tag.epcHex);
+        String base64 = text(tag.epc);
         String fromBase64 = null;
         if (base64 != null) {
             try {
@@ -95,9 +177,10 @@ public final class ImpinjEvents {
     }
 
     /** When the tag was last seen; the event's own timestamp when the reader did not report that. */
-    private static Instant seenAt(JsonNode event, JsonNode tag) {
-        String field = tag.hasNonNull("lastSeenTime") ? "tagInventoryEvent.lastSeenTime" : "timestamp";
-        JsonNode value = tag.hasNonNull("lastSeenTime") ? tag.get("lastSeenTime") : event.get("timestamp");
+    private static Instant seenAt(Fields tag) {
+        boolean lastSeen = tag.lastSeenTime != null && !tag.lastSeenTime.isNull();
+        String field = lastSeen ? "tagInventoryEvent.lastSeenTime" : "timestamp";
+        JsonNode value = lastSeen ? tag.lastSeenTime : tag.timestamp;
         if (value == null || value.isNull()) {
             throw new RejectedEvent("INVALID_TIMESTAMP", "timestamp is missing");
         }
@@ -106,16 +189,6 @@ public final class ImpinjEvents {
         } catch (DateTimeException e) {
             throw new RejectedEvent("INVALID_TIMESTAMP", field + " is not a time: '" + value.asText() + "'");
         }
-    }
-
-    private static String kind(JsonNode event) {
-        for (String name : JsonEvents.fieldNames(event)) {
-            if (name.endsWith("Event") && event.get(name).isObject()) {
-                return name.substring(0, name.length() - "Event".length());
-            }
-        }
-        String type = JsonEvents.text(event, "eventType");
-        return type == null ? "unknown" : type;
     }
 
     static final class RejectedEvent extends RuntimeException {

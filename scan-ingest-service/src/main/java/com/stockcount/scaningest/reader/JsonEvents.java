@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.function.ObjIntConsumer;
 
 /**
@@ -20,46 +19,64 @@ final class JsonEvents {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** Reads one event from a parser positioned on its first token, consuming the whole value. */
+    interface EventReader {
+        void read(JsonParser parser, int index) throws IOException;
+    }
+
     /** Calls back with each event and its index; a value that cannot be parsed is reported as {@code null}. */
     static void each(byte[] body, ObjIntConsumer<JsonNode> events) {
+        each(body, (parser, index) -> events.accept(MAPPER.readTree(parser), index), index -> events.accept(null, index));
+    }
+
+    /**
+     * Streams the events to {@code reader} straight from the parser, without a tree per event (the hot
+     * path of a portal: hundreds of events a body). {@code malformed} hears of a root value of a stream
+     * that is not valid JSON; inside an array a syntax error spoils the body.
+     */
+    static void each(byte[] body, EventReader reader, java.util.function.IntConsumer malformed) {
         int start = skipWhitespace(body, 0);
         if (start == body.length) {
             throw new MalformedBodyException("the body is empty");
         }
         if (body[start] == '[') {
-            array(body, events);
+            array(body, start, reader);
         } else {
-            stream(body, start, events);
+            stream(body, start, reader, malformed);
         }
     }
 
-    private static void array(byte[] body, ObjIntConsumer<JsonNode> events) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(body);
+    private static void array(byte[] body, int from, EventReader reader) {
+        try (JsonParser parser = MAPPER.getFactory().createParser(body, from, body.length - from)) {
+            parser.nextToken();
+            int index = 0;
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                if (token == null) {
+                    throw new MalformedBodyException("the body is not valid JSON: the array is not closed");
+                }
+                reader.read(parser, index++);
+            }
         } catch (JsonParseException e) {
             throw new MalformedBodyException("the body is not valid JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new MalformedBodyException("the body is not valid JSON: " + e.getMessage());
         }
-        int index = 0;
-        for (JsonNode event : root) {
-            events.accept(event, index++);
-        }
     }
 
-    private static void stream(byte[] body, int from, ObjIntConsumer<JsonNode> events) {
+    private static void stream(byte[] body, int from, EventReader reader, java.util.function.IntConsumer malformed) {
         int index = 0;
         int base = from;
         while (base < body.length) {
             try (JsonParser parser = MAPPER.getFactory().createParser(body, base, body.length - base)) {
                 while (parser.nextToken() != null) {
-                    events.accept(MAPPER.readTree(parser), index++);
+                    // counted once read: an event broken half-way is reported under its own index
+                    reader.read(parser, index);
+                    index++;
                 }
                 return;
             } catch (JsonParseException e) {
-                events.accept(null, index++);
+                malformed.accept(index++);
                 base = nextLine(body, base + (int) e.getLocation().getByteOffset());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -83,14 +100,22 @@ final class JsonEvents {
         return i;
     }
 
+    /**
+     * The value the parser is on, as a node: strings and whole numbers directly (the common case, without
+     * the ObjectMapper's per-call setup), anything else through the mapper.
+     */
+    static JsonNode value(JsonParser parser) throws IOException {
+        return switch (parser.currentToken()) {
+            case VALUE_STRING -> com.fasterxml.jackson.databind.node.TextNode.valueOf(parser.getText());
+            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.INT
+                    ? com.fasterxml.jackson.databind.node.IntNode.valueOf(parser.getIntValue())
+                    : MAPPER.readTree(parser);
+            default -> MAPPER.readTree(parser);
+        };
+    }
+
     static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
-    }
-
-    static List<String> fieldNames(JsonNode node) {
-        List<String> names = new java.util.ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 }

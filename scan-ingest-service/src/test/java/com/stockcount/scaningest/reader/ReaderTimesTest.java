@@ -13,12 +13,19 @@ class ReaderTimesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"2025-06-15T10:00:00.5Z", "2025-06-15T13:00:00.500+0300", "2025-06-15T13:00:00.500+03:00",
-            "2025-06-15T07:30:00.500-0230", "2025-06-15T10:00:00.500000000Z", "1750000000500", "1750000000500000",
+            "2025-06-15T07:30:00.500-0230", "2025-06-15T10:00:00.500000000Z", "2025-06-15T10:00:00.50z", "1750000000500", "1750000000500000",
             "1749981600500000000"})
     void everyFormReadersUseNamesTheSameInstant(String text) {
         Instant expected = text.startsWith("17") && !text.startsWith("174")
                 ? Instant.parse("2025-06-15T15:06:40.5Z") : Instant.parse("2025-06-15T10:00:00.5Z");
         assertThat(ReaderTimes.parse(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2025-06-15T10:00:00Z", "2025-06-15T10:00:00.1Z", "2025-06-15T10:00:00.000123Z",
+            "2024-02-29T23:59:59.999999999Z", "1970-01-01T00:00:00Z"})
+    void theCommonUtcFormIsReadExactlyAsTheStandardReadsIt(String text) {
+        assertThat(ReaderTimes.parse(text)).isEqualTo(Instant.parse(text));
     }
 
     @Test
@@ -27,7 +34,9 @@ class ReaderTimesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2025-06-15T10:00:00", "2025-06-15", "soon", "", "12ab"})
+    @ValueSource(strings = {"2025-06-15T10:00:00", "2025-06-15", "soon", "", "12ab",
+            "2025-02-30T10:00:00Z", "2025-13-15T10:00:00Z", "2025-06-15T24:00:00Z", "2025-06-15T10:00:60.5Z", "2025-06-15T10:0a:00Z",
+            "2025-06-15T10:00:00.1234567890Z"})
     void aTimeWithoutOffsetOrNotATimeIsRefused(String text) {
         assertThatThrownBy(() -> ReaderTimes.parse(text)).isInstanceOf(DateTimeException.class);
     }
