@@ -36,9 +36,7 @@ public record SessionCompleted(
         Require.text(countId, "countId");
         Require.text(siteCode, "siteCode");
         Require.present(completedAt, "completedAt");
-        if (revision < 1) {
-            throw new IllegalArgumentException("revision starts at 1, was " + revision);
-        }
+        Require.revision(revision);
         if (countedLines < 0 || parts < 0 || serialParts < 0 || serials < 0) {
             throw new IllegalArgumentException("countedLines, parts, serialParts and serials must not be negative");
         }

@@ -25,16 +25,8 @@ public record SessionResultPart(
     public SessionResultPart {
         Require.text(sessionId, "sessionId");
         Require.text(countId, "countId");
-        if (revision < 1) {
-            throw new IllegalArgumentException("revision starts at 1, was " + revision);
-        }
-        if (part < 0 || part >= parts) {
-            throw new IllegalArgumentException("part must be in [0, parts), was " + part + " of " + parts);
-        }
-        lines = List.copyOf(Require.present(lines, "lines"));
-        if (lines.size() > MAX_LINES) {
-            throw new IllegalArgumentException("a part carries at most " + MAX_LINES + " lines, was " + lines.size());
-        }
+        Require.revision(revision);
+        lines = Require.slice(part, parts, lines, MAX_LINES, "lines");
     }
 
     /** Event id: one per session, revision and part, so a republished part is recognised as the same. */

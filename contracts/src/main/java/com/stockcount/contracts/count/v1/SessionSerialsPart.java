@@ -24,16 +24,8 @@ public record SessionSerialsPart(
     public SessionSerialsPart {
         Require.text(sessionId, "sessionId");
         Require.text(countId, "countId");
-        if (revision < 1) {
-            throw new IllegalArgumentException("revision starts at 1, was " + revision);
-        }
-        if (part < 0 || part >= parts) {
-            throw new IllegalArgumentException("part must be in [0, parts), was " + part + " of " + parts);
-        }
-        serials = List.copyOf(Require.present(serials, "serials"));
-        if (serials.size() > MAX_SERIALS) {
-            throw new IllegalArgumentException("a part carries at most " + MAX_SERIALS + " serials, was " + serials.size());
-        }
+        Require.revision(revision);
+        serials = Require.slice(part, parts, serials, MAX_SERIALS, "serials");
     }
 
     public String eventId() {

@@ -32,13 +32,7 @@ public record UnitsCounted(String requestId, QuantKey quant, String countId, int
         if (countVersion < 1) {
             throw new IllegalArgumentException("countVersion starts at 1, was " + countVersion);
         }
-        if (part < 0 || part >= parts) {
-            throw new IllegalArgumentException("part must be in [0, parts), was " + part + " of " + parts);
-        }
-        seen = List.copyOf(Require.present(seen, "seen"));
-        if (seen.size() > MAX_SERIALS) {
-            throw new IllegalArgumentException("a part carries at most " + MAX_SERIALS + " serials, was " + seen.size());
-        }
+        seen = Require.slice(part, parts, seen, MAX_SERIALS, "serials");
     }
 
     public boolean last() {
