@@ -47,14 +47,9 @@ public class StockQueries {
                     + " and (?::text is null or q.bin_code = ?) and (?::text is null or b.area = ?)"
                     + " and (?::text is null or q.sku = ?) and q.id > ? order by q.id limit ?")) {
                 select.setString(1, site);
-                select.setString(2, bin);
-                select.setString(3, bin);
-                select.setString(4, area);
-                select.setString(5, area);
-                select.setString(6, sku);
-                select.setString(7, sku);
-                select.setLong(8, cursor(after));
-                select.setInt(9, limit + 1);
+                int next = optionalFilters(select, 2, bin, area, sku);
+                select.setLong(next, cursor(after));
+                select.setInt(next + 1, limit + 1);
                 return Pages.of(readQuants(select), limit, QuantView::id);
             }
         }
@@ -101,16 +96,9 @@ public class StockQueries {
                     + " and (?::text is null or sku = ?) and (?::text is null or bin_code = ?)"
                     + " and id > ? order by id limit ?")) {
                 select.setString(1, site);
-                select.setString(2, reason);
-                select.setString(3, reason);
-                select.setString(4, type);
-                select.setString(5, type);
-                select.setString(6, sku);
-                select.setString(7, sku);
-                select.setString(8, bin);
-                select.setString(9, bin);
-                select.setLong(10, cursor(after));
-                select.setInt(11, limit + 1);
+                int next = optionalFilters(select, 2, reason, type, sku, bin);
+                select.setLong(next, cursor(after));
+                select.setInt(next + 1, limit + 1);
                 List<LedgerEntry> entries = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
@@ -182,5 +170,17 @@ public class StockQueries {
             }
         }
         return quants;
+    }
+
+    /**
+     * Binds filters written as {@code (?::text is null or column = ?)}: each value twice, from
+     * {@code index} on, so an absent filter matches everything. Returns the next free index.
+     */
+    private static int optionalFilters(PreparedStatement select, int index, String... values) throws SQLException {
+        for (String value : values) {
+            select.setString(index++, value);
+            select.setString(index++, value);
+        }
+        return index;
     }
 }
