@@ -29,6 +29,9 @@ import org.jboss.logging.Logger;
  * is copied to {@code <topic>.dlt} with the reason in headers, then skipped: valid records behind it
  * keep flowing. Any other failure is taken as transient (database or broker down): the record is
  * retried in place with an exponential back-off, and nothing behind it on that partition overtakes it.
+ *
+ * <p>{@link #batched} workers hand each partition's records of a poll to a {@link BatchHandler} at
+ * once; if that batch fails, its records are processed again one by one, with the rules above.
  */
 public final class ConsumerWorker implements AutoCloseable {
 
@@ -39,6 +42,7 @@ public final class ConsumerWorker implements AutoCloseable {
     private final String groupId;
     private final Collection<String> topics;
     private final RecordHandler handler;
+    private final BatchHandler batchHandler;
     private final Map<String, Object> consumerOverrides;
     private final KafkaProducer<String, byte[]> deadLetters;
     private final Thread thread;
@@ -50,10 +54,23 @@ public final class ConsumerWorker implements AutoCloseable {
 
     public ConsumerWorker(String name, String groupId, Collection<String> topics, RecordHandler handler,
                           Map<String, Object> consumerOverrides) {
+        this(name, groupId, topics, handler, null, consumerOverrides);
+    }
+
+    /** A worker that applies each partition's records of a poll as one batch (see {@link BatchHandler}). */
+    public static ConsumerWorker batched(String name, String groupId, Collection<String> topics, BatchHandler handler,
+                                         Map<String, Object> consumerOverrides) {
+        return new ConsumerWorker(name, groupId, topics, record -> handler.handle(List.of(record)), handler,
+                consumerOverrides);
+    }
+
+    private ConsumerWorker(String name, String groupId, Collection<String> topics, RecordHandler handler,
+                           BatchHandler batchHandler, Map<String, Object> consumerOverrides) {
         this.name = name;
         this.groupId = groupId;
         this.topics = List.copyOf(topics);
         this.handler = handler;
+        this.batchHandler = batchHandler;
         this.consumerOverrides = Map.copyOf(consumerOverrides);
         this.deadLetters = KafkaClients.producer(name + "-dlt", Map.of());
         this.thread = new Thread(this::run, "consumer-" + name);
@@ -115,7 +132,12 @@ public final class ConsumerWorker implements AutoCloseable {
         List<TopicPartition> partitions = List.copyOf(records.partitions());
         for (int p = 0; p < partitions.size(); p++) {
             TopicPartition partition = partitions.get(p);
-            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+            List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
+            if (batchHandler != null && batch.size() > 1 && !closing && applyAsBatch(batch)) {
+                done.put(partition, new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1));
+                continue;
+            }
+            for (ConsumerRecord<String, byte[]> record : batch) {
                 if (closing) {
                     rewind(c, records, partitions, p, record.offset(), done);
                     return true;
@@ -146,6 +168,21 @@ public final class ConsumerWorker implements AutoCloseable {
         }
         lastFailure = null;
         return true;
+    }
+
+    /** @return false when the batch failed: its records are then processed one by one */
+    private boolean applyAsBatch(List<ConsumerRecord<String, byte[]>> batch) {
+        try {
+            batchHandler.handle(batch);
+            count("processed", batch.size());
+            return true;
+        } catch (WakeupException e) {
+            throw e;
+        } catch (Exception e) {
+            Metrics.counter("stockcount.consumer.batches.split", "consumer", name).increment();
+            LOG.debugf(e, "consumer %s: a batch of %d records failed, processing them one by one", name, batch.size());
+            return false;
+        }
     }
 
     /** Commits what was processed and seeks every unprocessed partition back to its first unprocessed record. */
@@ -186,7 +223,11 @@ public final class ConsumerWorker implements AutoCloseable {
     }
 
     private void count(String outcome) {
-        Metrics.counter("stockcount.consumer.records", "consumer", name, "outcome", outcome).increment();
+        count(outcome, 1);
+    }
+
+    private void count(String outcome, int records) {
+        Metrics.counter("stockcount.consumer.records", "consumer", name, "outcome", outcome).increment(records);
     }
 
     private static void sleep(Duration d) {

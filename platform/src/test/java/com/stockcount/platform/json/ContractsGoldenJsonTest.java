@@ -16,6 +16,7 @@ import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
 import com.stockcount.contracts.inventory.v1.LedgerEntryRecorded;
 import com.stockcount.contracts.inventory.v1.UnitsCounted;
 import com.stockcount.contracts.scan.v1.CodeKind;
+import com.stockcount.contracts.scan.v1.ScanObservationBatch;
 import com.stockcount.contracts.scan.v1.ScanObserved;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +44,9 @@ class ContractsGoldenJsonTest {
         return Stream.of(
                 Arguments.of("scan-observed.json", new ScanObserved("obs-1", "sess-1", "hh-7", CodeKind.BARCODE,
                         "(01)09506000134352(21)ABC", "09506000134352", "ABC", null, null, T)),
+                Arguments.of("scan-observation-batch.json", new ScanObservationBatch("batch-1", "sess-1", List.of(
+                        new ScanObserved("obs-2", "sess-1", "portal-1", CodeKind.EPC, "3074257BF7194E4000001A85",
+                                "00614141812345", "6789", null, "A-01-01", T)))),
                 Arguments.of("session-result-part.json", new SessionResultPart("sess-1", "count-1", 1, 0, 1,
                         List.of(line))),
                 Arguments.of("session-completed.json", new SessionCompleted("sess-1", "count-1", "STORE-001",

@@ -1,0 +1,22 @@
+package com.stockcount.platform.kafka;
+
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Processes the records of one partition from one poll, in offset order, <b>atomically</b>: either
+ * all their effects are committed (one database transaction) or none is. That is what lets a
+ * consumer apply hundreds of records with a handful of statements instead of a transaction each.
+ *
+ * <p>When a batch throws, {@link ConsumerWorker} does not know which record was at fault, so it
+ * hands the same records back one at a time (a list of one): a poison record is then isolated and
+ * dead-lettered alone, and the valid records beside it are applied. A handler therefore must treat a
+ * list of one exactly like a longer one, and must stay idempotent (records can be redelivered).
+ * Throw {@link PoisonRecordException} for a record that can never succeed; any other exception is
+ * taken as transient.
+ */
+@FunctionalInterface
+public interface BatchHandler {
+
+    void handle(List<ConsumerRecord<String, byte[]>> records) throws Exception;
+}
