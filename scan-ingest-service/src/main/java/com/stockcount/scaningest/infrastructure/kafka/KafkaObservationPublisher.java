@@ -1,6 +1,7 @@
 package com.stockcount.scaningest.infrastructure.kafka;
 
 import com.stockcount.contracts.Topics;
+import com.stockcount.contracts.scan.v1.ScanObservationBatch;
 import com.stockcount.contracts.scan.v1.ScanObserved;
 import com.stockcount.platform.kafka.EventRecords;
 import com.stockcount.platform.kafka.KafkaClients;
@@ -10,15 +11,19 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,6 +35,12 @@ import org.jboss.logging.Logger;
  * broker that does not answer in time turns into a 503 for the device instead of a request that
  * hangs or a scan held in memory that a crash would lose. Created at startup, so the first batch
  * does not pay for the producer's connection and metadata.
+ *
+ * <p>With {@code stockcount.scan-ingest.publish-batches} the observations of a call go out as
+ * {@link ScanObservationBatch} records, one per session and per {@value ScanObservationBatch#MAX_OBSERVATIONS}
+ * observations, instead of one {@link ScanObserved} record each: an RFID portal body with 500 new tags then
+ * costs the producer, the broker and count-service one record instead of 500. It is a switch because a
+ * count-service that does not read batches yet must not be sent them (deploy that first, then turn it on).
  */
 @Startup
 @ApplicationScoped
@@ -39,13 +50,16 @@ public class KafkaObservationPublisher implements ObservationPublisher {
 
     private final Duration timeout;
     private final Duration retryAfter;
+    private final boolean batches;
     private final KafkaProducer<String, byte[]> producer;
 
     public KafkaObservationPublisher(
             @ConfigProperty(name = "stockcount.scan-ingest.publish-timeout", defaultValue = "5s") Duration timeout,
-            @ConfigProperty(name = "stockcount.scan-ingest.retry-after", defaultValue = "5s") Duration retryAfter) {
+            @ConfigProperty(name = "stockcount.scan-ingest.retry-after", defaultValue = "5s") Duration retryAfter,
+            @ConfigProperty(name = "stockcount.scan-ingest.publish-batches", defaultValue = "false") boolean batches) {
         this.timeout = timeout;
         this.retryAfter = retryAfter;
+        this.batches = batches;
         // send() blocks while metadata is missing or the buffer is full: bound that wait like the acks
         this.producer = KafkaClients.producer("scan-ingest", Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis()));
     }
@@ -55,9 +69,9 @@ public class KafkaObservationPublisher implements ObservationPublisher {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Future<RecordMetadata>> acks = new ArrayList<>(observations.size());
         try {
-            for (ScanObserved o : observations) {
-                acks.add(producer.send(EventRecords.event(Topics.SCAN_OBSERVATION, o.sessionId(), o.observationId(),
-                        ScanObserved.TYPE, ScanObserved.VERSION, o.observedAt(), correlationId, o)));
+            for (ProducerRecord<String, byte[]> record : batches ? batched(observations, correlationId)
+                    : singles(observations, correlationId)) {
+                acks.add(producer.send(record));
             }
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -70,6 +84,40 @@ public class KafkaObservationPublisher implements ObservationPublisher {
             Thread.currentThread().interrupt();
             throw new PublishUnavailableException("interrupted while waiting for the event log", retryAfter, e);
         }
+    }
+
+    private static List<ProducerRecord<String, byte[]>> singles(List<ScanObserved> observations, String correlationId) {
+        return observations.stream().map(o -> EventRecords.event(Topics.SCAN_OBSERVATION, o.sessionId(), o.observationId(),
+                ScanObserved.TYPE, ScanObserved.VERSION, o.observedAt(), correlationId, o)).toList();
+    }
+
+    /** In the order given within each session: a bin label stays before the scans it applies to. */
+    private static List<ProducerRecord<String, byte[]>> batched(List<ScanObserved> observations, String correlationId) {
+        Map<String, List<ScanObserved>> bySession = new LinkedHashMap<>();
+        for (ScanObserved o : observations) {
+            bySession.computeIfAbsent(o.sessionId(), s -> new ArrayList<>()).add(o);
+        }
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        bySession.forEach((session, all) -> {
+            for (int from = 0; from < all.size(); from += ScanObservationBatch.MAX_OBSERVATIONS) {
+                List<ScanObserved> part = all.subList(from, Math.min(all.size(), from + ScanObservationBatch.MAX_OBSERVATIONS));
+                // the batch id only names the record; count-service de-duplicates on each observation's own id
+                ScanObservationBatch batch = new ScanObservationBatch(UUID.randomUUID().toString(), session, part);
+                records.add(EventRecords.event(Topics.SCAN_OBSERVATION, session, batch.batchId(), ScanObservationBatch.TYPE,
+                        ScanObservationBatch.VERSION, latest(part), correlationId, batch));
+            }
+        });
+        return records;
+    }
+
+    private static Instant latest(List<ScanObserved> observations) {
+        Instant latest = observations.get(0).observedAt();
+        for (ScanObserved o : observations) {
+            if (o.observedAt().isAfter(latest)) {
+                latest = o.observedAt();
+            }
+        }
+        return latest;
     }
 
     @PreDestroy

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.stockcount.platform.kafka.EventRecords;
+import com.stockcount.contracts.scan.v1.ScanObserved;
 import com.stockcount.scaningest.support.ObservationLog;
 import com.stockcount.scaningest.support.SharedKafka;
 import com.stockcount.testsupport.EmbeddedKafka;
@@ -62,8 +62,8 @@ class BrokerOutageTest {
                         .then().statusCode(202));
 
         // every copy on the topic carries one of the two ids of the first answer: the consumer applies each scan once
-        List<String> ids = ObservationLog.read(DedicatedBroker.broker.bootstrapServers(), session, 4).stream()
-                .map(EventRecords::eventId).toList();
+        List<String> ids = ObservationLog.observations(DedicatedBroker.broker.bootstrapServers(), session, 4).stream()
+                .map(ScanObserved::observationId).toList();
         assertThat(ids.stream().distinct()).hasSize(2);
     }
 

@@ -11,8 +11,6 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.stockcount.contracts.scan.v1.CodeKind;
 import com.stockcount.contracts.scan.v1.ScanObserved;
-import com.stockcount.platform.json.Json;
-import com.stockcount.platform.kafka.EventRecords;
 import com.stockcount.scaningest.rfid.Epc;
 import com.stockcount.scaningest.scan.ObservationIds;
 import com.stockcount.scaningest.support.ObservationLog;
@@ -65,8 +63,7 @@ class RfidResourceTest {
                 .post("/readers/{r}/zebra", reader)
                 .then().statusCode(202).body("published", equalTo(0)).body("duplicates", equalTo(2));
 
-        List<ScanObserved> observed = ObservationLog.read(bootstrap(), session, 3).stream()
-                .map(r -> Json.read(r.value(), ScanObserved.class)).toList();
+        List<ScanObserved> observed = ObservationLog.observations(bootstrap(), session, 3);
         assertThat(observed).extracting(ScanObserved::observationId, ScanObserved::kind, ScanObserved::code,
                         ScanObserved::gtin, ScanObserved::serial, ScanObserved::bin, ScanObserved::deviceId)
                 .containsExactly(
@@ -113,7 +110,7 @@ class RfidResourceTest {
                 .body("published", equalTo(1)).body("duplicates", equalTo(1)).body("barcodes", equalTo(1))
                 .body("rejected.reason", contains("INVALID_EPC", "INVALID_CHECK_DIGIT"));
 
-        assertThat(ObservationLog.read(bootstrap(), session, 2)).extracting(r -> Json.read(r.value(), ScanObserved.class))
+        assertThat(ObservationLog.observations(bootstrap(), session, 2))
                 .extracting(ScanObserved::kind, ScanObserved::gtin, ScanObserved::observedAt)
                 .containsExactlyInAnyOrder(tuple(CodeKind.EPC, "80614141123458", Instant.parse("2025-06-15T10:00:00Z")),
                         tuple(CodeKind.BARCODE, "04006381333931", Instant.parse("2025-06-15T10:00:00Z")));
@@ -131,7 +128,8 @@ class RfidResourceTest {
         given().contentType(ContentType.JSON).body(body).post("/readers/{r}/impinj", reader)
                 .then().statusCode(202).body("reads", equalTo(5000)).body("published", equalTo(2)).body("duplicates", equalTo(4998));
 
-        assertThat(ObservationLog.read(bootstrap(), session, 2)).extracting(EventRecords::eventId).doesNotHaveDuplicates().hasSize(2);
+        assertThat(ObservationLog.observations(bootstrap(), session, 2)).extracting(ScanObserved::observationId)
+                .doesNotHaveDuplicates().hasSize(2);
     }
 
     @Test
