@@ -5,12 +5,9 @@ import com.stockcount.contracts.Topics;
 import com.stockcount.contracts.inventory.v1.AdjustmentApplied;
 import com.stockcount.contracts.inventory.v1.AdjustmentRejected;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
-import com.stockcount.inventory.product.Product;
-import com.stockcount.inventory.product.ProductService;
-import com.stockcount.inventory.site.SiteService;
 import com.stockcount.inventory.stock.CountCorrections;
-import com.stockcount.inventory.stock.LedgerEntry;
 import com.stockcount.inventory.stock.Ledger;
+import com.stockcount.inventory.stock.LedgerEntry;
 import com.stockcount.inventory.stock.LockedQuant;
 import com.stockcount.platform.kafka.PoisonRecordException;
 import com.stockcount.platform.outbox.OutboxMessage;
@@ -19,16 +16,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
  * Applies adjustment requests (from reconciliation) exactly once: the request id is recorded in the
  * transaction that changes the quant, writes the ledger and the outbox, so a redelivery finds it
  * and does nothing, and a crash leaves either all of it or none.
+ *
+ * <p>A poll's worth of requests is applied in one transaction with a few set-based statements per
+ * <em>round</em>: round n holds the n-th request of each quant in the batch, so a quant asked twice
+ * is planned the second time from what the first request posted, exactly as if they came one by one.
  */
 @ApplicationScoped
 public class AdjustmentService {
@@ -44,80 +54,212 @@ public class AdjustmentService {
     @Inject
     CountCorrections counts;
 
-    /**
-     * @return the outcome, for logs and tests
-     * @throws PoisonRecordException when the request names a site, bin or product inventory does not
-     *                               know, or a lot that does not fit the product: no retry will help
-     */
-    @Transactional(rollbackOn = SQLException.class)
-    public Outcome apply(AdjustmentRequested request) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            if (!ProcessedEvents.firstDelivery(c, CONSUMER, request.requestId())) {
-                return Outcome.DUPLICATE;
-            }
-            QuantKey key = request.quant();
-            Product product = check(c, key);
-            if (product.lotTracked() == key.lot().isEmpty()) {
-                throw new PoisonRecordException("request " + request.requestId() + ": product " + key.sku()
-                        + (product.lotTracked() ? " is lot-tracked but no lot was given" : " has no lots, got lot " + key.lot()));
-            }
-            Optional<LockedQuant> existing = ledger.lock(c, key);
-            if (request.countBased()) {
-                return applyCount(c, request, existing.isPresent() ? existing.get() : ledger.lockOrCreate(c, key));
-            }
-            long onHand = existing.map(LockedQuant::quantity).orElse(0L);
-            if (onHand + request.delta() < 0) {
-                Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                AdjustmentRejected rejected = new AdjustmentRejected(request.requestId(), key, request.delta(),
-                        AdjustmentRejected.NEGATIVE_QUANTITY, at, request.reason(), onHand);
-                ledger.publish(c, OutboxMessage.of(Topics.INVENTORY_LEDGER, key.asString(), rejected.eventId(),
-                        AdjustmentRejected.TYPE, AdjustmentRejected.VERSION, at, request.requestId(), rejected));
-                return Outcome.REJECTED;
-            }
-            LockedQuant quant = existing.isPresent() ? existing.get() : ledger.lockOrCreate(c, key);
-            ledger.post(c, quant, LedgerEntry.SYSTEM_CORRECTION, request.reason(), request.delta(), request.requestId());
-            return Outcome.APPLIED;
-        }
-    }
-
-    /**
-     * A COUNT or WITHDRAW request: inventory works the change out from its own ledger, inside this
-     * transaction, with the quant locked, so no movement can slip in between reading and posting.
-     */
-    private Outcome applyCount(Connection c, AdjustmentRequested request, LockedQuant quant) throws SQLException {
-        CountCorrections.Plan plan = counts.plan(c, quant, request);
-        QuantKey key = quant.key();
-        if (quant.quantity() + plan.delta() < 0) {
-            Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            AdjustmentRejected rejected = new AdjustmentRejected(request.requestId(), key, plan.delta(),
-                    AdjustmentRejected.NEGATIVE_QUANTITY, at, request.reason(), quant.quantity());
-            ledger.publish(c, OutboxMessage.of(Topics.INVENTORY_LEDGER, key.asString(), rejected.eventId(),
-                    AdjustmentRejected.TYPE, AdjustmentRejected.VERSION, at, request.requestId(), rejected));
-            return Outcome.REJECTED;
-        }
-        CountCorrections.Applied applied = counts.apply(c, quant, request, plan);
-        Instant at = applied.entry() == null ? Instant.now().truncatedTo(ChronoUnit.MICROS) : applied.entry().at();
-        AdjustmentApplied event = new AdjustmentApplied(request.requestId(), key, quant.idString(), request.countId(),
-                request.countVersion(), request.kind(), request.countedQuantity(), request.countedAt(),
-                request.kind().equals(AdjustmentRequested.KIND_COUNT) && !applied.superseded()
-                        ? applied.quantityAtCount() : null,
-                applied.delta(), applied.countCorrection(), applied.quantityAfter(),
-                applied.entry() == null ? null : applied.entry().id(), at, applied.superseded());
-        ledger.publish(c, OutboxMessage.of(Topics.INVENTORY_LEDGER, key.asString(), event.eventId(),
-                AdjustmentApplied.TYPE, AdjustmentApplied.VERSION, at, request.requestId(), event));
-        return applied.superseded() ? Outcome.SUPERSEDED : Outcome.APPLIED;
-    }
+    @Inject
+    UnitsCountService units;
 
     public enum Outcome { APPLIED, REJECTED, DUPLICATE, SUPERSEDED }
 
-    private static Product check(Connection c, QuantKey key) throws SQLException {
-        if (SiteService.find(c, key.siteCode()).isEmpty()) {
-            throw new PoisonRecordException("unknown site " + key.siteCode());
+    /** Applies one request; see {@link #applyAll}. */
+    @Transactional(rollbackOn = SQLException.class)
+    public Outcome apply(AdjustmentRequested request) throws SQLException {
+        return applyAll(List.of(request)).get(0);
+    }
+
+    /**
+     * Applies the instructions in order, in one transaction: runs of adjustment requests set-based, parts
+     * of units counted one by one between them (the order of a quant's instructions is kept).
+     *
+     * @throws PoisonRecordException as {@link #applyAll}, or for a part of units counted that can never apply;
+     *                               nothing of the batch is applied then
+     */
+    @Transactional(rollbackOn = SQLException.class)
+    public void applyInOrder(List<CountInstruction> instructions) throws SQLException {
+        List<AdjustmentRequested> run = new ArrayList<>();
+        for (CountInstruction instruction : instructions) {
+            if (instruction instanceof CountInstruction.Adjust adjust) {
+                run.add(adjust.request());
+            } else if (instruction instanceof CountInstruction.Units part) {
+                applyAll(run);
+                run.clear();
+                units.apply(part.units());
+            }
         }
-        if (SiteService.findBin(c, key.siteCode(), key.binCode()).isEmpty()) {
-            throw new PoisonRecordException("unknown bin " + key.binCode() + " in site " + key.siteCode());
+        applyAll(run);
+    }
+
+    /**
+     * Applies the requests in order, in one transaction.
+     *
+     * @return the outcome of each request, in order, for logs and tests
+     * @throws PoisonRecordException when a request names a site, bin or product inventory does not know,
+     *                               or a lot that does not fit the product: no retry will help; nothing
+     *                               of the batch is applied then
+     */
+    @Transactional(rollbackOn = SQLException.class)
+    public List<Outcome> applyAll(List<AdjustmentRequested> requests) throws SQLException {
+        Outcome[] outcomes = new Outcome[requests.size()];
+        if (requests.isEmpty()) {
+            return List.of();
         }
-        return ProductService.find(c, key.sku())
-                .orElseThrow(() -> new PoisonRecordException("unknown product " + key.sku()));
+        try (Connection c = dataSource.getConnection()) {
+            Set<String> fresh = ProcessedEvents.firstDeliveries(c, CONSUMER,
+                    requests.stream().map(AdjustmentRequested::requestId).toList());
+            List<List<Integer>> rounds = new ArrayList<>();
+            Map<QuantKey, Integer> seenPerQuant = new HashMap<>();
+            for (int i = 0; i < requests.size(); i++) {
+                // a repeated id within the batch is a duplicate after its first occurrence
+                if (!fresh.remove(requests.get(i).requestId())) {
+                    outcomes[i] = Outcome.DUPLICATE;
+                    continue;
+                }
+                int round = seenPerQuant.merge(requests.get(i).quant(), 1, Integer::sum) - 1;
+                if (round == rounds.size()) {
+                    rounds.add(new ArrayList<>());
+                }
+                rounds.get(round).add(i);
+            }
+            if (rounds.isEmpty()) {
+                return Arrays.asList(outcomes);
+            }
+            List<AdjustmentRequested> toApply = rounds.stream().flatMap(List::stream).map(requests::get).toList();
+            check(c, toApply);
+            // a quant is created when a request may need it; a key that only has DELTAs below zero stays without one
+            Set<QuantKey> create = new LinkedHashSet<>();
+            for (AdjustmentRequested r : toApply) {
+                if (r.countBased() || r.delta() >= 0) {
+                    create.add(r.quant());
+                }
+            }
+            ledger.createMissing(c, create);
+            Map<QuantKey, LockedQuant> quants = ledger.lockAll(c, seenPerQuant.keySet());
+            for (List<Integer> round : rounds) {
+                applyRound(c, requests, round, quants, outcomes);
+            }
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    /** Applies requests on distinct quants; updates {@code quants} to the quantities they leave. */
+    private void applyRound(Connection c, List<AdjustmentRequested> requests, List<Integer> round,
+                            Map<QuantKey, LockedQuant> quants, Outcome[] outcomes) throws SQLException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<OutboxMessage> outcomeEvents = new ArrayList<>();
+        List<Integer> deltaIndexes = new ArrayList<>();
+        List<Ledger.Posting> deltaPostings = new ArrayList<>();
+        List<Integer> countIndexes = new ArrayList<>();
+        List<CountCorrections.Target> countTargets = new ArrayList<>();
+        for (int i : round) {
+            AdjustmentRequested r = requests.get(i);
+            LockedQuant quant = quants.get(r.quant());
+            if (r.countBased()) {
+                countIndexes.add(i);
+                countTargets.add(new CountCorrections.Target(quant, r));
+                continue;
+            }
+            long onHand = quant == null ? 0 : quant.quantity();
+            if (onHand + r.delta() < 0) {
+                outcomeEvents.add(rejected(r, r.delta(), onHand, now));
+                outcomes[i] = Outcome.REJECTED;
+                continue;
+            }
+            deltaIndexes.add(i);
+            deltaPostings.add(new Ledger.Posting(quant, LedgerEntry.SYSTEM_CORRECTION, r.reason(), r.delta(),
+                    r.requestId(), null, null));
+        }
+        List<LedgerEntry> deltaEntries = ledger.postAll(c, deltaPostings);
+        for (int k = 0; k < deltaIndexes.size(); k++) {
+            LockedQuant quant = deltaPostings.get(k).quant();
+            quants.put(quant.key(), quant.after(deltaEntries.get(k)));
+            outcomes[deltaIndexes.get(k)] = Outcome.APPLIED;
+        }
+
+        // COUNT and WITHDRAW: inventory works the change out from its own ledger, with the quants locked,
+        // so no movement can slip in between reading and posting
+        List<CountCorrections.Plan> plans = counts.planAll(c, countTargets);
+        List<CountCorrections.Target> accepted = new ArrayList<>();
+        List<CountCorrections.Plan> acceptedPlans = new ArrayList<>();
+        List<Integer> acceptedIndexes = new ArrayList<>();
+        for (int k = 0; k < countTargets.size(); k++) {
+            CountCorrections.Target t = countTargets.get(k);
+            CountCorrections.Plan plan = plans.get(k);
+            if (t.quant().quantity() + plan.delta() < 0) {
+                outcomeEvents.add(rejected(t.request(), plan.delta(), t.quant().quantity(), now));
+                outcomes[countIndexes.get(k)] = Outcome.REJECTED;
+                continue;
+            }
+            accepted.add(t);
+            acceptedPlans.add(plan);
+            acceptedIndexes.add(countIndexes.get(k));
+        }
+        List<CountCorrections.Applied> applied = counts.applyAll(c, accepted, acceptedPlans);
+        for (int k = 0; k < accepted.size(); k++) {
+            AdjustmentRequested r = accepted.get(k).request();
+            LockedQuant quant = accepted.get(k).quant();
+            CountCorrections.Applied a = applied.get(k);
+            if (a.entry() != null) {
+                quants.put(quant.key(), quant.after(a.entry()));
+            }
+            Instant at = a.entry() == null ? now : a.entry().at();
+            AdjustmentApplied event = new AdjustmentApplied(r.requestId(), quant.key(), quant.idString(), r.countId(),
+                    r.countVersion(), r.kind(), r.countedQuantity(), r.countedAt(),
+                    r.kind().equals(AdjustmentRequested.KIND_COUNT) && !a.superseded() ? a.quantityAtCount() : null,
+                    a.delta(), a.countCorrection(), a.quantityAfter(), a.entry() == null ? null : a.entry().id(), at,
+                    a.superseded());
+            outcomeEvents.add(OutboxMessage.of(Topics.INVENTORY_LEDGER, quant.key().asString(), event.eventId(),
+                    AdjustmentApplied.TYPE, AdjustmentApplied.VERSION, at, r.requestId(), event));
+            outcomes[acceptedIndexes.get(k)] = a.superseded() ? Outcome.SUPERSEDED : Outcome.APPLIED;
+        }
+        // after the ledger entries of the round: per quant, its entry is published before the outcome
+        ledger.publishAll(c, outcomeEvents);
+    }
+
+    private static OutboxMessage rejected(AdjustmentRequested r, long delta, long onHand, Instant at) {
+        AdjustmentRejected rejected = new AdjustmentRejected(r.requestId(), r.quant(), delta,
+                AdjustmentRejected.NEGATIVE_QUANTITY, at, r.reason(), onHand);
+        return OutboxMessage.of(Topics.INVENTORY_LEDGER, r.quant().asString(), rejected.eventId(),
+                AdjustmentRejected.TYPE, AdjustmentRejected.VERSION, at, r.requestId(), rejected);
+    }
+
+    /** Every site, bin and product named must exist, and the lot must fit the product: one query each. */
+    private static void check(Connection c, List<AdjustmentRequested> requests) throws SQLException {
+        Set<QuantKey> bins = new LinkedHashSet<>();
+        Set<String> skus = new HashSet<>();
+        for (AdjustmentRequested r : requests) {
+            bins.add(new QuantKey(r.quant().siteCode(), r.quant().binCode(), "-", ""));
+            skus.add(r.quant().sku());
+        }
+        try (PreparedStatement select = c.prepareStatement("select k.s, k.b, exists (select 1 from site where code = k.s)"
+                + " from unnest(?::text[], ?::text[]) as k(s, b)"
+                + " where not exists (select 1 from bin where site_code = k.s and code = k.b) limit 1")) {
+            select.setArray(1, c.createArrayOf("text", bins.stream().map(QuantKey::siteCode).toArray()));
+            select.setArray(2, c.createArrayOf("text", bins.stream().map(QuantKey::binCode).toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                if (rs.next()) {
+                    throw new PoisonRecordException(rs.getBoolean(3)
+                            ? "unknown bin " + rs.getString(2) + " in site " + rs.getString(1)
+                            : "unknown site " + rs.getString(1));
+                }
+            }
+        }
+        Map<String, Boolean> lotTracked = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("select sku, tracking = 'LOT' from product where sku = any (?)")) {
+            select.setArray(1, c.createArrayOf("text", skus.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    lotTracked.put(rs.getString(1), rs.getBoolean(2));
+                }
+            }
+        }
+        for (AdjustmentRequested r : requests) {
+            QuantKey key = r.quant();
+            Boolean lots = lotTracked.get(key.sku());
+            if (lots == null) {
+                throw new PoisonRecordException("unknown product " + key.sku());
+            }
+            if (lots == key.lot().isEmpty()) {
+                throw new PoisonRecordException("request " + r.requestId() + ": product " + key.sku()
+                        + (lots ? " is lot-tracked but no lot was given" : " has no lots, got lot " + key.lot()));
+            }
+        }
     }
 }

@@ -9,6 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,36 +33,93 @@ public class CountCorrections {
                           boolean superseded, long quantityAfter) {
     }
 
-    /** The change a request would make; {@link #apply} posts it. Nothing is written. */
+    /** The change a request would make; {@link #applyAll} posts it. Nothing is written. */
     public record Plan(long quantityAtCount, long delta, long countCorrectionBefore, boolean superseded) {
     }
 
-    public Plan plan(Connection c, LockedQuant quant, AdjustmentRequested request) throws SQLException {
-        Optional<Integer> version = anchorVersion(c, quant.id(), request.countId());
-        long posted = postedBy(c, quant.id(), request.countId());
-        if (version.isPresent() && version.get() >= request.countVersion()) {
+    /** A COUNT or WITHDRAW request and the quant it is for, locked. */
+    public record Target(LockedQuant quant, AdjustmentRequested request) {
+    }
+
+    /**
+     * The plans of several requests, read from the ledger in one query. The targets must be on
+     * distinct quants (a second request on a quant must see what the first one posted: plan it after).
+     */
+    public List<Plan> planAll(Connection c, List<Target> targets) throws SQLException {
+        List<Plan> plans = new ArrayList<>(targets.size());
+        if (targets.isEmpty()) {
+            return plans;
+        }
+        // per target: the version the count last applied here, what it posted here, and the quantity at
+        // its moment leaving out its own entries (null moment for a WITHDRAW: 0, unused)
+        try (PreparedStatement select = c.prepareStatement("select"
+                + " (select a.version from count_anchor a where a.quant_id = k.q and a.count_id = k.c),"
+                + " (select coalesce(sum(e.delta), 0) from ledger_entry e where e.quant_id = k.q and e.count_id = k.c),"
+                + " (select coalesce(sum(e.delta), 0) from ledger_entry e where e.quant_id = k.q and e.effective_at <= k.t"
+                + " and e.count_id is distinct from k.c)"
+                + " from unnest(?::bigint[], ?::text[], ?::timestamptz[]) with ordinality as k(q, c, t, i) order by k.i")) {
+            select.setArray(1, c.createArrayOf("bigint", targets.stream().map(t -> t.quant().id()).toArray()));
+            select.setArray(2, c.createArrayOf("text", targets.stream().map(t -> t.request().countId()).toArray()));
+            select.setArray(3, c.createArrayOf("timestamptz", targets.stream()
+                    .map(t -> t.request().countedAt() == null ? null : Timestamp.from(t.request().countedAt())).toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                for (Target target : targets) {
+                    rs.next();
+                    Integer version = rs.getObject(1, Integer.class);
+                    plans.add(plan(target.request(), version, rs.getLong(2), rs.getLong(3)));
+                }
+            }
+        }
+        return plans;
+    }
+
+    private static Plan plan(AdjustmentRequested request, Integer version, long posted, long atCount) {
+        if (version != null && version >= request.countVersion()) {
             return new Plan(0, 0, posted, true);
         }
         if (request.kind().equals(AdjustmentRequested.KIND_WITHDRAW)) {
             return new Plan(0, -posted, posted, false);
         }
-        long atCount = quantityAtExcluding(c, quant.id(), request.countedAt(), request.countId());
         return new Plan(atCount, request.countedQuantity() - atCount - posted, posted, false);
     }
 
-    /** Posts the plan's delta (if any) as the count's correction taking effect at the count moment, and anchors the count. */
-    public Applied apply(Connection c, LockedQuant quant, AdjustmentRequested request, Plan plan) throws SQLException {
-        if (plan.superseded()) {
-            return new Applied(plan.quantityAtCount(), 0, plan.countCorrectionBefore(), null, true, quant.quantity());
+    /**
+     * Posts each plan's delta (if any) as its count's correction taking effect at the count moment, and
+     * anchors the counts, with a few batched statements. Same rule as {@link #planAll}: distinct quants.
+     *
+     * @return what each request did, in the order of {@code targets}
+     */
+    public List<Applied> applyAll(Connection c, List<Target> targets, List<Plan> plans) throws SQLException {
+        List<Ledger.Posting> postings = new ArrayList<>();
+        List<Target> anchored = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Target t = targets.get(i);
+            Plan plan = plans.get(i);
+            if (!plan.superseded()) {
+                anchored.add(t);
+                if (plan.delta() != 0) {
+                    AdjustmentRequested r = t.request();
+                    postings.add(new Ledger.Posting(t.quant(), LedgerEntry.SYSTEM_CORRECTION, r.reason(), plan.delta(),
+                            r.requestId(), r.countedAt(), r.countId()));
+                }
+            }
         }
-        LedgerEntry entry = null;
-        if (plan.delta() != 0) {
-            entry = ledger.post(c, quant, LedgerEntry.SYSTEM_CORRECTION, request.reason(), plan.delta(),
-                    request.requestId(), request.countedAt(), request.countId());
+        Iterator<LedgerEntry> entries = ledger.postAll(c, postings).iterator();
+        anchor(c, anchored);
+        List<Applied> applied = new ArrayList<>(targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            LockedQuant quant = targets.get(i).quant();
+            Plan plan = plans.get(i);
+            if (plan.superseded()) {
+                applied.add(new Applied(plan.quantityAtCount(), 0, plan.countCorrectionBefore(), null, true,
+                        quant.quantity()));
+                continue;
+            }
+            LedgerEntry entry = plan.delta() == 0 ? null : entries.next();
+            applied.add(new Applied(plan.quantityAtCount(), plan.delta(), plan.countCorrectionBefore() + plan.delta(),
+                    entry, false, entry == null ? quant.quantity() : entry.quantityAfter()));
         }
-        anchor(c, quant.id(), request);
-        return new Applied(plan.quantityAtCount(), plan.delta(), plan.countCorrectionBefore() + plan.delta(), entry,
-                false, entry == null ? quant.quantity() : entry.quantityAfter());
+        return applied;
     }
 
     /**
@@ -88,29 +148,6 @@ public class CountCorrections {
                 -movement.delta(), "late:" + movement.id(), countedAt, countId));
     }
 
-    private static Optional<Integer> anchorVersion(Connection c, long quantId, String countId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("select version from count_anchor"
-                + " where quant_id = ? and count_id = ?")) {
-            select.setLong(1, quantId);
-            select.setString(2, countId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
-            }
-        }
-    }
-
-    private static long postedBy(Connection c, long quantId, String countId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("select coalesce(sum(delta), 0) from ledger_entry"
-                + " where quant_id = ? and count_id = ?")) {
-            select.setLong(1, quantId);
-            select.setString(2, countId);
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
     /** The quantity at {@code t} (entries in effect at or before it), leaving out what {@code countId} posted. */
     static long quantityAtExcluding(Connection c, long quantId, Instant t, String countId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("select coalesce(sum(delta), 0) from ledger_entry"
@@ -126,20 +163,27 @@ public class CountCorrections {
         }
     }
 
-    private static void anchor(Connection c, long quantId, AdjustmentRequested r) throws SQLException {
-        boolean withdrawn = r.kind().equals(AdjustmentRequested.KIND_WITHDRAW);
+    private static void anchor(Connection c, List<Target> targets) throws SQLException {
+        if (targets.isEmpty()) {
+            return;
+        }
         try (PreparedStatement upsert = c.prepareStatement("insert into count_anchor (count_id, quant_id, version,"
                 + " counted_quantity, counted_at, withdrawn) values (?, ?, ?, ?, ?, ?)"
                 + " on conflict (quant_id, count_id) do update set version = excluded.version,"
                 + " counted_quantity = excluded.counted_quantity, counted_at = excluded.counted_at,"
                 + " withdrawn = excluded.withdrawn")) {
-            upsert.setString(1, r.countId());
-            upsert.setLong(2, quantId);
-            upsert.setInt(3, r.countVersion());
-            upsert.setLong(4, withdrawn ? 0 : r.countedQuantity());
-            upsert.setTimestamp(5, withdrawn || r.countedAt() == null ? null : Timestamp.from(r.countedAt()));
-            upsert.setBoolean(6, withdrawn);
-            upsert.executeUpdate();
+            for (Target t : targets) {
+                AdjustmentRequested r = t.request();
+                boolean withdrawn = r.kind().equals(AdjustmentRequested.KIND_WITHDRAW);
+                upsert.setString(1, r.countId());
+                upsert.setLong(2, t.quant().id());
+                upsert.setInt(3, r.countVersion());
+                upsert.setLong(4, withdrawn ? 0 : r.countedQuantity());
+                upsert.setTimestamp(5, withdrawn || r.countedAt() == null ? null : Timestamp.from(r.countedAt()));
+                upsert.setBoolean(6, withdrawn);
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
         }
     }
 }

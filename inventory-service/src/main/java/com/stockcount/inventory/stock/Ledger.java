@@ -16,6 +16,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,6 +65,53 @@ public class Ledger {
         return lock(c, key).orElseThrow();
     }
 
+    /**
+     * Locks the quants of {@code keys} that exist, in id order: every batch locks in the same order,
+     * so two batches sharing quants wait for each other instead of deadlocking.
+     */
+    public Map<QuantKey, LockedQuant> lockAll(Connection c, Collection<QuantKey> keys) throws SQLException {
+        Map<QuantKey, LockedQuant> locked = new HashMap<>();
+        if (keys.isEmpty()) {
+            return locked;
+        }
+        try (PreparedStatement select = c.prepareStatement("select q.id, q.site_code, q.bin_code, q.sku, q.lot,"
+                + " q.quantity from quant q join unnest(?::text[], ?::text[], ?::text[], ?::text[]) as k(s, b, p, l)"
+                + " on q.site_code = k.s and q.bin_code = k.b and q.sku = k.p and q.lot = k.l"
+                + " order by q.id for update of q")) {
+            bindKeys(c, select, 1, keys);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    QuantKey key = new QuantKey(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
+                    locked.put(key, new LockedQuant(rs.getLong(1), key, rs.getLong(6)));
+                }
+            }
+        }
+        return locked;
+    }
+
+    /** Creates the quants of {@code keys} that do not exist yet, empty (sites, bins and products must exist). */
+    public void createMissing(Connection c, Collection<QuantKey> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        // in key order, so concurrent creators of the same quants queue on them in the same order
+        try (PreparedStatement insert = c.prepareStatement("insert into quant (site_code, bin_code, sku, lot, quantity)"
+                + " select s, b, p, l, 0 from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as k(s, b, p, l)"
+                + " order by s, b, p, l on conflict (site_code, bin_code, sku, lot) do nothing")) {
+            bindKeys(c, insert, 1, keys);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Binds the four columns of {@code keys} as text arrays, from parameter {@code first} on. */
+    private static void bindKeys(Connection c, PreparedStatement statement, int first, Collection<QuantKey> keys)
+            throws SQLException {
+        statement.setArray(first, c.createArrayOf("text", keys.stream().map(QuantKey::siteCode).toArray()));
+        statement.setArray(first + 1, c.createArrayOf("text", keys.stream().map(QuantKey::binCode).toArray()));
+        statement.setArray(first + 2, c.createArrayOf("text", keys.stream().map(QuantKey::sku).toArray()));
+        statement.setArray(first + 3, c.createArrayOf("text", keys.stream().map(QuantKey::lot).toArray()));
+    }
+
     /** Applies {@code delta} to a locked quant and records it as taking effect now. */
     public LedgerEntry post(Connection c, LockedQuant quant, String type, String reason, long delta, String requestId)
             throws SQLException {
@@ -73,52 +126,103 @@ public class Ledger {
      */
     public LedgerEntry post(Connection c, LockedQuant quant, String type, String reason, long delta, String requestId,
                             Instant effectiveAt, String countId) throws SQLException {
-        long after = Math.addExact(quant.quantity(), delta);
-        if (after < 0) {
-            throw new IllegalStateException("quant " + quant.id() + " would go to " + after);
+        return postAll(c, List.of(new Posting(quant, type, reason, delta, requestId, effectiveAt, countId))).get(0);
+    }
+
+    /** One change to post on a locked quant; see {@link #post(Connection, LockedQuant, String, String, long, String, Instant, String)}. */
+    public record Posting(LockedQuant quant, String type, String reason, long delta, String requestId,
+                          Instant effectiveAt, String countId) {
+    }
+
+    /**
+     * Posts every change with a handful of statements (JDBC batches): the quants are updated, the
+     * entries appended and their events written to the outbox, in the order given. Several postings
+     * on one quant follow each other: each starts from the quantity the previous one left.
+     *
+     * @return the entries, in the order of {@code postings}
+     */
+    public List<LedgerEntry> postAll(Connection c, List<Posting> postings) throws SQLException {
+        if (postings.isEmpty()) {
+            return List.of();
         }
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Instant effective = effectiveAt == null ? at : effectiveAt;
-        try (PreparedStatement update = c.prepareStatement("update quant set quantity = ? where id = ?")) {
-            update.setLong(1, after);
-            update.setLong(2, quant.id());
-            update.executeUpdate();
+        Map<Long, Long> quantities = new LinkedHashMap<>();
+        long[] afters = new long[postings.size()];
+        for (int i = 0; i < postings.size(); i++) {
+            Posting p = postings.get(i);
+            long after = Math.addExact(quantities.getOrDefault(p.quant().id(), p.quant().quantity()), p.delta());
+            if (after < 0) {
+                throw new IllegalStateException("quant " + p.quant().id() + " would go to " + after);
+            }
+            quantities.put(p.quant().id(), after);
+            afters[i] = after;
         }
-        long entryId;
+        try (PreparedStatement update = c.prepareStatement("update quant set quantity = ? where id = ?")) {
+            for (Map.Entry<Long, Long> q : quantities.entrySet()) {
+                update.setLong(1, q.getValue());
+                update.setLong(2, q.getKey());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+        List<LedgerEntry> entries = new ArrayList<>(postings.size());
         try (PreparedStatement insert = c.prepareStatement("insert into ledger_entry (site_code, quant_id, bin_code, sku,"
                 + " lot, type, reason, delta, quantity_after, at, request_id, effective_at, count_id)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " returning id")) {
-            QuantKey key = quant.key();
-            insert.setString(1, key.siteCode());
-            insert.setLong(2, quant.id());
-            insert.setString(3, key.binCode());
-            insert.setString(4, key.sku());
-            insert.setString(5, key.lot());
-            insert.setString(6, type);
-            insert.setString(7, reason);
-            insert.setLong(8, delta);
-            insert.setLong(9, after);
-            insert.setTimestamp(10, Timestamp.from(at));
-            insert.setString(11, requestId);
-            insert.setTimestamp(12, Timestamp.from(effective));
-            insert.setString(13, countId);
-            try (ResultSet rs = insert.executeQuery()) {
-                rs.next();
-                entryId = rs.getLong(1);
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+            for (int i = 0; i < postings.size(); i++) {
+                Posting p = postings.get(i);
+                QuantKey key = p.quant().key();
+                insert.setString(1, key.siteCode());
+                insert.setLong(2, p.quant().id());
+                insert.setString(3, key.binCode());
+                insert.setString(4, key.sku());
+                insert.setString(5, key.lot());
+                insert.setString(6, p.type());
+                insert.setString(7, p.reason());
+                insert.setLong(8, p.delta());
+                insert.setLong(9, afters[i]);
+                insert.setTimestamp(10, Timestamp.from(at));
+                insert.setString(11, p.requestId());
+                insert.setTimestamp(12, Timestamp.from(p.effectiveAt() == null ? at : p.effectiveAt()));
+                insert.setString(13, p.countId());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            try (ResultSet ids = insert.getGeneratedKeys()) {
+                for (int i = 0; i < postings.size(); i++) {
+                    ids.next();
+                    Posting p = postings.get(i);
+                    QuantKey key = p.quant().key();
+                    entries.add(new LedgerEntry(ids.getLong(1), p.quant().idString(), p.type(), p.reason(), key.sku(),
+                            key.binCode(), key.lot(), p.delta(), afters[i], at, p.requestId(),
+                            p.effectiveAt() == null ? at : p.effectiveAt(), p.countId()));
+                }
             }
         }
-        LedgerEntryRecorded event = new LedgerEntryRecorded(entryId, quant.idString(), quant.key(), type, reason, delta,
-                after, at, requestId);
-        publish(c, OutboxMessage.of(Topics.INVENTORY_LEDGER, quant.key().asString(), event.eventId(),
-                LedgerEntryRecorded.TYPE, LedgerEntryRecorded.VERSION, at, requestId, event));
-        return new LedgerEntry(entryId, quant.idString(), type, reason, quant.key().sku(), quant.key().binCode(),
-                quant.key().lot(), delta, after, at, requestId, effective, countId);
+        List<OutboxMessage> events = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            LedgerEntry e = entries.get(i);
+            QuantKey key = postings.get(i).quant().key();
+            LedgerEntryRecorded event = new LedgerEntryRecorded(e.id(), e.quantId(), key, e.type(), e.reason(),
+                    e.delta(), e.quantityAfter(), at, e.requestId());
+            events.add(OutboxMessage.of(Topics.INVENTORY_LEDGER, key.asString(), event.eventId(),
+                    LedgerEntryRecorded.TYPE, LedgerEntryRecorded.VERSION, at, e.requestId(), event));
+        }
+        publishAll(c, events);
+        return entries;
     }
 
     /** Appends to the outbox in the caller's transaction and asks for a relay nudge once it commits. */
     public void publish(Connection c, OutboxMessage message) throws SQLException {
-        Outbox.append(c, message);
+        publishAll(c, List.of(message));
+    }
+
+    /** {@link #publish} for many messages: one JDBC batch, one nudge. */
+    public void publishAll(Connection c, List<OutboxMessage> messages) throws SQLException {
+        if (messages.isEmpty()) {
+            return;
+        }
+        Outbox.appendAll(c, messages);
         outboxWritten.fire(new OutboxWritten());
     }
 }

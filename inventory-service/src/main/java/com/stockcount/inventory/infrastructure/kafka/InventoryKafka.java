@@ -5,7 +5,7 @@ import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
 import com.stockcount.inventory.OutboxWritten;
 import com.stockcount.contracts.inventory.v1.UnitsCounted;
 import com.stockcount.inventory.adjustment.AdjustmentService;
-import com.stockcount.inventory.adjustment.UnitsCountService;
+import com.stockcount.inventory.adjustment.CountInstruction;
 import com.stockcount.platform.json.Json;
 import com.stockcount.platform.kafka.ConsumerWorker;
 import com.stockcount.platform.kafka.ConsumerWorkers;
@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -44,9 +45,6 @@ public class InventoryKafka {
     @Inject
     AdjustmentService adjustments;
 
-    @Inject
-    UnitsCountService units;
-
     @ConfigProperty(name = "stockcount.kafka.partitions", defaultValue = "6")
     int partitions;
 
@@ -63,7 +61,7 @@ public class InventoryKafka {
                 Topics.deadLetterOf(Topics.INVENTORY_ADJUSTMENT_REQUEST)), partitions, replicationFactor);
         relay = new OutboxRelay("inventory", dataSource, KafkaClients.producer("inventory-outbox", Map.of()),
                 outboxBatchSize).start();
-        workers.start(new ConsumerWorker("inventory-adjustment-request", GROUP,
+        workers.start(ConsumerWorker.batched("inventory-adjustment-request", GROUP,
                 List.of(Topics.INVENTORY_ADJUSTMENT_REQUEST), this::handle, Map.of()));
     }
 
@@ -82,15 +80,26 @@ public class InventoryKafka {
         }
     }
 
-    private void handle(ConsumerRecord<String, byte[]> record) throws Exception {
+    /**
+     * A partition's records of one poll, applied in one transaction. A record that cannot be read fails
+     * the batch; the worker then hands the records back one by one and that one is dead-lettered alone.
+     */
+    private void handle(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        List<CountInstruction> instructions = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            instructions.add(read(record));
+        }
+        adjustments.applyInOrder(instructions);
+    }
+
+    private static CountInstruction read(ConsumerRecord<String, byte[]> record) {
         // the topic carries two kinds of instruction; an AdjustmentRequested is anything else, as before
         if (UnitsCounted.TYPE.equals(EventRecords.eventType(record))) {
             EventRecords.requireVersion(record, UnitsCounted.VERSION);
-            units.apply(Json.read(record.value(), UnitsCounted.class));
-            return;
+            return new CountInstruction.Units(Json.read(record.value(), UnitsCounted.class));
         }
         EventRecords.requireVersion(record, AdjustmentRequested.VERSION);
-        adjustments.apply(Json.read(record.value(), AdjustmentRequested.class));
+        return new CountInstruction.Adjust(Json.read(record.value(), AdjustmentRequested.class));
     }
 
     /** The relay, or null before startup; for the readiness check. */

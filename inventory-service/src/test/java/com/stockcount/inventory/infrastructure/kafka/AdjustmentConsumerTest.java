@@ -179,17 +179,56 @@ class AdjustmentConsumerTest {
         assertThat(header(unknown, EventHeaders.DLT_CONSUMER_GROUP)).isEqualTo("inventory-service");
     }
 
+    @Test
+    void aPollMixingPoisonAndARefusalWithValidRequestsAppliesEachValidOneOnce() throws Exception {
+        String quantId = Fixtures.receive(site, bin, sku, 5);
+        QuantKey key = new QuantKey(site, bin, sku, "");
+        String malformedId = "malformed-" + UUID.randomUUID();
+        AdjustmentRequested plusOne = request(key, 1);
+        AdjustmentRequested minusHundred = request(key, -100);
+        AdjustmentRequested plusTwo = request(key, 2);
+        // one producer batch on the quant's partition, so the consumer gets all four in one poll
+        try (KafkaProducer<String, byte[]> lingering = KafkaClients.producer("adjustment-batch-test",
+                Map.of("linger.ms", 2_000))) {
+            lingering.send(requestRecord(plusOne));
+            lingering.send(EventRecords.eventBytes(Topics.INVENTORY_ADJUSTMENT_REQUEST, key.asString(), malformedId,
+                    AdjustmentRequested.TYPE, AdjustmentRequested.VERSION, Instant.now(), null,
+                    "{not json".getBytes(StandardCharsets.UTF_8)));
+            lingering.send(requestRecord(minusHundred));
+            lingering.send(requestRecord(plusTwo));
+            lingering.flush();
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> when().get("/sites/" + site + "/quants/" + quantId).then()
+                .body("quantity", equalTo(8)));
+        given().queryParam("reason", "stock_count").when().get("/sites/" + site + "/ledger").then()
+                .body("items.delta", org.hamcrest.Matchers.contains(1, 2))
+                .body("items.quantityAfter", org.hamcrest.Matchers.contains(6, 8));
+        String dlt = Topics.deadLetterOf(Topics.INVENTORY_ADJUSTMENT_REQUEST);
+        assertThat(header(awaitRecord(dlt, r -> header(r, EventHeaders.EVENT_ID).equals(malformedId)),
+                EventHeaders.DLT_REASON)).contains("AdjustmentRequested");
+        AdjustmentRejected rejected = Json.read(awaitRecord(Topics.INVENTORY_LEDGER,
+                r -> header(r, EventHeaders.EVENT_TYPE).equals(AdjustmentRejected.TYPE)
+                        && Json.read(r.value(), AdjustmentRejected.class).requestId().equals(minusHundred.requestId()))
+                .value(), AdjustmentRejected.class);
+        assertThat(rejected.quantityOnHand()).isEqualTo(6);
+    }
+
     private AdjustmentRequested request(QuantKey key, long delta) {
         Instant now = Instant.now();
         return new AdjustmentRequested("adj-" + UUID.randomUUID(), key, delta, AdjustmentRequested.REASON_STOCK_COUNT,
                 0, now, "session-1", "count-1", "line-1", 1, now);
     }
 
+    private static ProducerRecord<String, byte[]> requestRecord(AdjustmentRequested request) {
+        return EventRecords.event(Topics.INVENTORY_ADJUSTMENT_REQUEST, request.quant().asString(), request.requestId(),
+                AdjustmentRequested.TYPE, AdjustmentRequested.VERSION, request.requestedAt(), request.requestId(),
+                request);
+    }
+
     private void send(AdjustmentRequested request) {
         try {
-            producer.send(EventRecords.event(Topics.INVENTORY_ADJUSTMENT_REQUEST, request.quant().asString(),
-                    request.requestId(), AdjustmentRequested.TYPE, AdjustmentRequested.VERSION, request.requestedAt(),
-                    request.requestId(), request)).get();
+            producer.send(requestRecord(request)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
