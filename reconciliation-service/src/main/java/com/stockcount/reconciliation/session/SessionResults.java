@@ -40,9 +40,32 @@ public class SessionResults {
 
     Clock clock = Clock.systemUTC();
 
-    /** @return false when the part was already stored (a redelivery) */
+    /**
+     * Applies a partition's events of one poll in order, in one transaction, each once.
+     *
+     * @return number of adjustments requested
+     * @throws IncompleteSessionResult when parts or lines announced by a completion are missing; nothing of
+     *                                 the events is applied then
+     */
     @Transactional(rollbackOn = Exception.class)
-    public boolean recordPart(String eventId, SessionResultPart part) throws SQLException {
+    public int applyAll(List<SessionEvent> events) throws SQLException {
+        int requested = 0;
+        for (SessionEvent event : events) {
+            if (event instanceof SessionEvent.ResultPart p) {
+                recordPart(p.eventId(), p.part());
+            } else if (event instanceof SessionEvent.SerialsPart p) {
+                recordSerials(p.eventId(), p.part());
+            } else if (event instanceof SessionEvent.Completed done) {
+                requested += complete(done.eventId(), done.completed());
+            } else if (event instanceof SessionEvent.Discarded d) {
+                requested += discard(d.eventId(), d.discarded());
+            }
+        }
+        return requested;
+    }
+
+    /** @return false when the part was already stored (a redelivery) */
+    private boolean recordPart(String eventId, SessionResultPart part) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             if (!ProcessedEvents.firstDelivery(c, CONSUMER, eventId)) {
                 return false;
@@ -54,8 +77,7 @@ public class SessionResults {
     }
 
     /** @return false when the part was already stored (a redelivery) */
-    @Transactional(rollbackOn = Exception.class)
-    public boolean recordSerials(String eventId, SessionSerialsPart part) throws SQLException {
+    private boolean recordSerials(String eventId, SessionSerialsPart part) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             if (!ProcessedEvents.firstDelivery(c, CONSUMER, eventId)) {
                 return false;
@@ -73,8 +95,7 @@ public class SessionResults {
      * @return number of adjustments requested; 0 for a redelivery
      * @throws IncompleteSessionResult when parts or lines announced by the completion are missing
      */
-    @Transactional(rollbackOn = Exception.class)
-    public int complete(String eventId, SessionCompleted completed) throws SQLException {
+    private int complete(String eventId, SessionCompleted completed) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             if (!ProcessedEvents.firstDelivery(c, CONSUMER, eventId)) {
                 return 0;
@@ -105,8 +126,7 @@ public class SessionResults {
      *
      * @return number of adjustments requested; 0 for a redelivery or a session that was never completed
      */
-    @Transactional(rollbackOn = Exception.class)
-    public int discard(String eventId, SessionDiscarded discarded) throws SQLException {
+    private int discard(String eventId, SessionDiscarded discarded) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             if (!ProcessedEvents.firstDelivery(c, CONSUMER, eventId)) {
                 return 0;

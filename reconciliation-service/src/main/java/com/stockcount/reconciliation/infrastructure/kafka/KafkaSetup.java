@@ -43,7 +43,9 @@ public class KafkaSetup {
                 Topics.INVENTORY_ADJUSTMENT_REQUEST,
                 Topics.INVENTORY_LEDGER, Topics.deadLetterOf(Topics.INVENTORY_LEDGER)), partitions, replicationFactor);
         outbox.start();
-        workers.start(new ConsumerWorker("session-events", GROUP, List.of(Topics.COUNT_SESSION), sessionEvents, Map.of()));
-        workers.start(new ConsumerWorker("ledger-events", GROUP, List.of(Topics.INVENTORY_LEDGER), ledgerEvents, Map.of()));
+        workers.start(ConsumerWorker.batched("session-events", GROUP, List.of(Topics.COUNT_SESSION), sessionEvents,
+                Map.of()));
+        workers.start(ConsumerWorker.batched("ledger-events", GROUP, List.of(Topics.INVENTORY_LEDGER), ledgerEvents,
+                Map.of()));
     }
 }
