@@ -1,10 +1,13 @@
 package com.stockcount.count.scans;
 
 import com.stockcount.contracts.Topics;
+import com.stockcount.contracts.scan.v1.ScanObservationBatch;
 import com.stockcount.contracts.scan.v1.ScanObserved;
 import com.stockcount.count.infrastructure.axon.AxonConfiguration;
-import com.stockcount.count.sessions.domain.SessionCommands.RecordScan;
+import com.stockcount.count.sessions.domain.SessionCommands.RecordScans;
+import com.stockcount.count.sessions.domain.SessionCommands.Scan;
 import com.stockcount.count.sessions.domain.SessionRefused;
+import com.stockcount.count.sessions.domain.SessionStatus;
 import com.stockcount.platform.json.Json;
 import com.stockcount.platform.kafka.ConsumerWorker;
 import com.stockcount.platform.kafka.ConsumerWorkers;
@@ -16,19 +19,35 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /**
- * Applies scans from {@code scan.observation.v1} to their sessions. The observation id is recorded in
- * {@code processed_event} in the same JTA transaction as the scan's events (Axon's unit of work joins
- * it), so a redelivered observation counts once. A scan for a session that does not exist or is not
- * being counted can never apply: it is dead-lettered with the reason.
+ * Applies scans from {@code scan.observation.v1} (single {@link ScanObserved} records and
+ * {@link ScanObservationBatch}es, told apart by the {@code event-type} header) to their sessions, a partition's
+ * records of one poll at a time: one JTA transaction, one {@code processed_event} statement for every observation
+ * id, and one command per session. Axon's unit of work joins that transaction, so the sessions' events, their read
+ * model and the processed ids commit together and a redelivered observation counts once.
+ *
+ * <p>A scan for a session that does not exist or is not being counted can never apply. The status of every session
+ * of the poll is read first (the read model is written in the same transactions as the events), so such a session is
+ * left out and the others' scans are applied; its records are then refused as poison, which makes the worker hand
+ * them back one by one and dead-letter each with the reason (the others are already processed, so they change
+ * nothing the second time). A session refused only by its aggregate (a device lock) fails the whole transaction, and
+ * the worker's record-by-record fallback sorts it out the same way.
  */
 @ApplicationScoped
 public class ScanConsumer {
@@ -44,36 +63,96 @@ public class ScanConsumer {
     DataSource dataSource;
 
     void start(@Observes StartupEvent event) {
-        workers.start(new ConsumerWorker("count-scans", GROUP, List.of(Topics.SCAN_OBSERVATION), this::handle, Map.of()));
+        workers.start(ConsumerWorker.batched("count-scans", GROUP, List.of(Topics.SCAN_OBSERVATION), this::handle, Map.of()));
     }
 
-    void handle(ConsumerRecord<String, byte[]> record) {
-        EventRecords.requireVersion(record, ScanObserved.VERSION);
-        ScanObserved scan = Json.read(record.value(), ScanObserved.class);
-        RecordScan command = new RecordScan(scan.sessionId(), scan.observationId(), scan.deviceId(), scan.kind().name(), scan.code(),
-                scan.gtin(), scan.bin(), scan.lot(), scan.observedAt(), scan.serial());
+    void handle(List<ConsumerRecord<String, byte[]>> records) {
+        Map<String, List<ScanObserved>> bySession = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            for (ScanObserved scan : observations(record)) {
+                bySession.computeIfAbsent(scan.sessionId(), id -> new ArrayList<>()).add(scan);
+            }
+        }
+        Map<String, String> refused = new LinkedHashMap<>();
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                if (firstDelivery(scan.observationId())) {
-                    axon.commandGateway().sendAndWait(command);
-                }
-            });
-        } catch (SessionRefused e) {
-            throw new PoisonRecordException(e.getMessage(), e);
-        } catch (AggregateNotFoundException e) {
-            throw new PoisonRecordException("session " + scan.sessionId() + " does not exist", e);
+            QuarkusTransaction.requiringNew().run(() -> apply(bySession, refused));
         } catch (RuntimeException e) {
-            // the transaction failed after Axon's unit of work had succeeded in it: the cached session is ahead
-            axon.evictSession(scan.sessionId());
+            // the transaction failed after some of Axon's units of work had succeeded in it: those cached sessions are ahead
+            bySession.keySet().forEach(axon::evictSession);
+            if (e instanceof SessionRefused || e instanceof AggregateNotFoundException) {
+                throw new PoisonRecordException(e.getMessage(), e);
+            }
             throw e;
         }
+        if (!refused.isEmpty()) {
+            throw new PoisonRecordException(String.join("; ", refused.values()));
+        }
     }
 
-    private boolean firstDelivery(String observationId) {
+    private void apply(Map<String, List<ScanObserved>> bySession, Map<String, String> refused) {
+        Set<String> fresh;
         try (Connection connection = dataSource.getConnection()) {
-            return ProcessedEvents.firstDelivery(connection, CONSUMER, observationId);
+            refused.putAll(refusals(connection, bySession.keySet()));
+            List<String> ids = new ArrayList<>();
+            bySession.forEach((session, scans) -> {
+                if (!refused.containsKey(session)) {
+                    scans.forEach(scan -> ids.add(scan.observationId()));
+                }
+            });
+            fresh = ProcessedEvents.firstDeliveries(connection, CONSUMER, ids);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot record observation " + observationId, e);
+            throw new IllegalStateException("cannot record observations", e);
         }
+        bySession.forEach((session, observations) -> {
+            List<Scan> scans = new ArrayList<>();
+            for (ScanObserved o : observations) {
+                // remove: an id repeated within the poll is applied once, like a redelivered one
+                if (fresh.remove(o.observationId())) {
+                    scans.add(new Scan(o.observationId(), o.deviceId(), o.kind().name(), o.code(), o.gtin(), o.bin(),
+                            o.lot(), o.observedAt(), o.serial()));
+                }
+            }
+            if (!scans.isEmpty()) {
+                axon.commandGateway().sendAndWait(new RecordScans(session, scans));
+            }
+        });
+    }
+
+    /** Sessions that cannot be counted now, with the reason: unknown, or not IN_PROGRESS. */
+    private static Map<String, String> refusals(Connection connection, Set<String> sessions) throws SQLException {
+        Map<String, String> refusals = new HashMap<>();
+        Set<String> known = new HashSet<>();
+        Array ids = connection.createArrayOf("text", sessions.toArray());
+        try (PreparedStatement query = connection.prepareStatement("select id, status from session_view where id = any (?)")) {
+            query.setArray(1, ids);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    known.add(rows.getString("id"));
+                    String refusal = SessionStatus.valueOf(rows.getString("status")).countingRefusal();
+                    if (refusal != null) {
+                        refusals.put(rows.getString("id"), refusal);
+                    }
+                }
+            }
+        } finally {
+            ids.free();
+        }
+        sessions.stream().filter(id -> !known.contains(id))
+                .forEach(id -> refusals.put(id, "session " + id + " does not exist"));
+        return refusals;
+    }
+
+    /** The observations of one record; an unknown type or version can never be read, so it is poison. */
+    private static List<ScanObserved> observations(ConsumerRecord<String, byte[]> record) {
+        String type = EventRecords.eventType(record);
+        if (ScanObserved.TYPE.equals(type)) {
+            EventRecords.requireVersion(record, ScanObserved.VERSION);
+            return List.of(Json.read(record.value(), ScanObserved.class));
+        }
+        if (ScanObservationBatch.TYPE.equals(type)) {
+            EventRecords.requireVersion(record, ScanObservationBatch.VERSION);
+            return Json.read(record.value(), ScanObservationBatch.class).observations();
+        }
+        throw new PoisonRecordException("unknown event type " + type + " on " + record.topic());
     }
 }

@@ -1,6 +1,7 @@
 package com.stockcount.count.sessions;
 
 import com.stockcount.count.sessions.domain.QuantSnapshot;
+import com.stockcount.count.sessions.domain.SessionAggregate;
 import com.stockcount.count.sessions.domain.SessionEvents.CountingStarted;
 import com.stockcount.count.sessions.domain.SessionEvents.LineCleared;
 import com.stockcount.count.sessions.domain.SessionEvents.LineCounted;
@@ -13,7 +14,9 @@ import com.stockcount.count.sessions.domain.SessionEvents.ScanDismissed;
 import com.stockcount.count.sessions.domain.SessionEvents.ScanMatched;
 import com.stockcount.count.sessions.domain.SessionEvents.ScanRemoved;
 import com.stockcount.count.sessions.domain.SessionEvents.CurrentBinSet;
+import com.stockcount.count.sessions.domain.SessionEvents.ScanOutcome;
 import com.stockcount.count.sessions.domain.SessionEvents.ScanUnmatched;
+import com.stockcount.count.sessions.domain.SessionEvents.ScansRecorded;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionCompleted;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionCreated;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionDiscarded;
@@ -28,6 +31,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventHandler;
 
@@ -121,6 +126,77 @@ public class SessionProjection {
             insert.setString(10, event.sessionId());
             insert.setInt(11, Integer.parseInt(event.lineId()));
             insert.executeUpdate();
+        }
+    }
+
+    /**
+     * A batch of scan outcomes in three statements whatever its size: the scan rows (one JDBC batch), each line's last
+     * total (one JDBC batch), and the session's counters and current bin.
+     */
+    @EventHandler
+    public void on(ScansRecorded event) throws SQLException {
+        Map<String, ScanOutcome> lastOfLine = new LinkedHashMap<>();
+        int scans = 0;
+        int unmatched = 0;
+        String currentBin = null;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "insert into session_scan (session_id, observation_id, kind, code, gtin, serial, epc, bin, line_no,"
+                            + " category, reason, observed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (ScanOutcome scan : event.scans()) {
+                    if (SessionAggregate.BIN_SET.equals(scan.category())) {
+                        currentBin = scan.bin();
+                        continue;
+                    }
+                    scans++;
+                    if (scan.countedOnLine()) {
+                        lastOfLine.put(scan.lineId(), scan);
+                    } else {
+                        unmatched++;
+                    }
+                    insert.setString(1, event.sessionId());
+                    insert.setString(2, scan.observationId());
+                    insert.setString(3, scan.kind());
+                    insert.setString(4, scan.code());
+                    insert.setString(5, scan.gtin());
+                    insert.setString(6, scan.serial());
+                    insert.setString(7, scan.epc());
+                    insert.setString(8, scan.bin());
+                    if (scan.countedOnLine()) {
+                        insert.setInt(9, Integer.parseInt(scan.lineId()));
+                    } else {
+                        insert.setNull(9, Types.INTEGER);
+                    }
+                    insert.setString(10, scan.category());
+                    insert.setString(11, scan.reason());
+                    insert.setTimestamp(12, Timestamp.from(scan.observedAt()));
+                    insert.addBatch();
+                }
+                if (scans > 0) {
+                    insert.executeBatch();
+                }
+            }
+            if (!lastOfLine.isEmpty()) {
+                try (PreparedStatement update = c.prepareStatement("update session_line set counted_quantity = ?,"
+                        + " counted_at = ? where session_id = ? and line_no = ?")) {
+                    for (ScanOutcome scan : lastOfLine.values()) {
+                        update.setLong(1, scan.countedQuantity());
+                        update.setTimestamp(2, Timestamp.from(scan.observedAt()));
+                        update.setString(3, event.sessionId());
+                        update.setInt(4, Integer.parseInt(scan.lineId()));
+                        update.addBatch();
+                    }
+                    update.executeBatch();
+                }
+            }
+            try (PreparedStatement update = c.prepareStatement("update session_view set scans = scans + ?,"
+                    + " unmatched_scans = unmatched_scans + ?, current_bin = coalesce(?, current_bin) where id = ?")) {
+                update.setInt(1, scans);
+                update.setInt(2, unmatched);
+                update.setString(3, currentBin);
+                update.setString(4, event.sessionId());
+                update.executeUpdate();
+            }
         }
     }
 

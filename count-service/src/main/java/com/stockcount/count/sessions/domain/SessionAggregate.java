@@ -16,6 +16,8 @@ import com.stockcount.count.sessions.domain.SessionCommands.ForceReleaseLock;
 import com.stockcount.count.sessions.domain.SessionCommands.ReleaseLock;
 import com.stockcount.count.sessions.domain.SessionCommands.TakeLock;
 import com.stockcount.count.sessions.domain.SessionCommands.RecordScan;
+import com.stockcount.count.sessions.domain.SessionCommands.RecordScans;
+import com.stockcount.count.sessions.domain.SessionCommands.Scan;
 import com.stockcount.count.sessions.domain.SessionCommands.TypeSerial;
 import com.stockcount.count.sessions.domain.SessionCommands.HandCount;
 import com.stockcount.count.sessions.domain.SessionCommands.DismissScan;
@@ -35,7 +37,9 @@ import com.stockcount.count.sessions.domain.SessionEvents.ScanDismissed;
 import com.stockcount.count.sessions.domain.SessionEvents.ScanMatched;
 import com.stockcount.count.sessions.domain.SessionEvents.ScanRemoved;
 import com.stockcount.count.sessions.domain.SessionEvents.CurrentBinSet;
+import com.stockcount.count.sessions.domain.SessionEvents.ScanOutcome;
 import com.stockcount.count.sessions.domain.SessionEvents.ScanUnmatched;
+import com.stockcount.count.sessions.domain.SessionEvents.ScansRecorded;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionCompleted;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionCreated;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionDiscarded;
@@ -50,6 +54,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
@@ -76,7 +81,12 @@ public class SessionAggregate {
     public static final String DEVICE = "device:";
     public static final String COUNTED = "COUNTED";
     public static final String UNDIRECTED = "UNDIRECTED";
-    private static final String BIN_LABEL = "BIN_LABEL";
+    public static final String UNMATCHED = "UNMATCHED";
+    /** The outcome of a bin label scan: it set the current bin. */
+    public static final String BIN_SET = "BIN_SET";
+    static final String BIN_LABEL = "BIN_LABEL";
+    /** Scan outcomes per event: a few hundred keep an event around 100 kB and a 200,000-tag session at ~400 events. */
+    public static final int SCAN_CHUNK = 500;
     private static final String EPC = "EPC";
 
     @AggregateIdentifier
@@ -159,61 +169,107 @@ public class SessionAggregate {
     }
 
     @CommandHandler
-    void handle(RecordScan scan, Clock clock) {
-        requireInProgress();
-        Instant now = clock.instant();
-        String device = DEVICE + scan.deviceId();
-        // a user's lock covers the handheld in their hand (scans do not say who holds the device); another device's does not
-        if (lockHolder != null && lockHolder.startsWith(DEVICE)) {
-            guard(device, now);
-        }
-        recordScan(scan);
-        renew(device, now);
+    void handle(RecordScan command, Clock clock) {
+        recordScans(List.of(command.scan()), clock);
     }
 
-    private void recordScan(RecordScan scan) {
-        if (BIN_LABEL.equals(scan.kind())) {
-            apply(new CurrentBinSet(sessionId, scan.observationId(), scan.code().strip()));
-            return;
+    @CommandHandler
+    void handle(RecordScans command, Clock clock) {
+        recordScans(command.scans(), clock);
+    }
+
+    private void recordScans(List<Scan> scans, Clock clock) {
+        requireInProgress();
+        Instant now = clock.instant();
+        Set<String> devices = new LinkedHashSet<>();
+        scans.forEach(scan -> devices.add(DEVICE + scan.deviceId()));
+        // a user's lock covers the handheld in their hand (scans do not say who holds the device); another device's does not
+        if (lockHolder != null && lockHolder.startsWith(DEVICE)) {
+            devices.forEach(device -> guard(device, now));
         }
-        String scanBin = scan.bin() != null ? scan.bin() : currentBin != null ? currentBin : bin;
-        String unmatched;
+        Decisions decisions = new Decisions();
+        List<ScanOutcome> outcomes = new ArrayList<>();
+        for (Scan scan : scans) {
+            ScanOutcome outcome = decide(scan, decisions);
+            if (outcome != null) {
+                outcomes.add(outcome);
+            }
+        }
+        for (int from = 0; from < outcomes.size(); from += SCAN_CHUNK) {
+            apply(new ScansRecorded(sessionId, outcomes.subList(from, Math.min(outcomes.size(), from + SCAN_CHUNK))));
+        }
+        devices.forEach(device -> renew(device, now));
+    }
+
+    /**
+     * What the scans decided so far in one command change before their events are applied: the current bin, the
+     * lines' totals and the serials/EPCs counted. Later scans of the same command are decided against it, so a tag
+     * read twice in one batch counts once, exactly as in two commands.
+     */
+    private final class Decisions {
+        private String currentBin = SessionAggregate.this.currentBin;
+        private final Map<String, Long> counted = new HashMap<>();
+        private final Map<String, Set<String>> keys = new HashMap<>();
+
+        long counted(String lineId) {
+            Long total = counted.containsKey(lineId) ? counted.get(lineId) : lines.get(lineId).countedQuantity();
+            return total == null ? 0 : total;
+        }
+
+        /** Serials or EPCs on the line, counting those of this command. */
+        int keys(String lineId) {
+            return seenByLine.getOrDefault(lineId, Map.of()).size() + keys.getOrDefault(lineId, Set.of()).size();
+        }
+
+        boolean seen(String lineId, String key) {
+            return seenByLine.getOrDefault(lineId, Map.of()).containsKey(key)
+                    || keys.getOrDefault(lineId, Set.of()).contains(key);
+        }
+    }
+
+    private ScanOutcome decide(Scan scan, Decisions decisions) {
+        if (BIN_LABEL.equals(scan.kind())) {
+            decisions.currentBin = scan.code().strip();
+            return ScanOutcome.binSet(scan.observationId(), scan.code(), decisions.currentBin, scan.observedAt());
+        }
+        String scanBin = scan.bin() != null ? scan.bin() : decisions.currentBin != null ? decisions.currentBin : bin;
+        String reason;
         if (scan.gtin() == null) {
-            unmatched = "code " + scan.code() + " decodes to no GTIN";
+            reason = "code " + scan.code() + " decodes to no GTIN";
         } else if (scanBin == null) {
-            unmatched = "no bin: scan a bin label first (the session covers several bins and the device reported none)";
+            reason = "no bin: scan a bin label first (the session covers several bins and the device reported none)";
         } else {
             String lineId = lineFor(Gtin.normalize(scan.gtin()), scanBin, scan.lot());
             if (lineId != null) {
-                countScan(scan, lineId);
-                return;
+                return countScan(scan, lineId, decisions);
             }
-            unmatched = "no line for GTIN " + scan.gtin() + " in bin " + scanBin;
+            reason = "no line for GTIN " + scan.gtin() + " in bin " + scanBin;
         }
-        apply(new ScanUnmatched(sessionId, scan.observationId(), scan.kind(), scan.code(), scan.gtin(), scanBin,
-                scan.observedAt(), unmatched));
+        return ScanOutcome.unmatched(scan.observationId(), scan.kind(), scan.code(), scan.gtin(), scanBin,
+                scan.observedAt(), reason);
     }
 
     /**
      * One unit on the line; on a SERIAL or RFID line (and for any EPC) one distinct serial or EPC:
-     * a repeated serial or a tag read again is not counted twice, and records nothing.
+     * a repeated serial or a tag read again is not counted twice, and records nothing ({@code null}).
      */
-    private void countScan(RecordScan scan, String lineId) {
+    private ScanOutcome countScan(Scan scan, String lineId, Decisions decisions) {
         Line line = lines.get(lineId);
         String epc = EPC.equals(scan.kind()) ? scan.code() : null;
         String key = epc != null ? epc : line.serialized() ? scan.serial() : null;
         long counted;
         if (key != null) {
-            Map<String, Seen> seen = seenByLine.getOrDefault(lineId, Map.of());
-            if (seen.containsKey(key)) {
-                return;
+            if (decisions.seen(lineId, key)) {
+                return null;
             }
-            counted = seen.size() + 1L;
+            counted = decisions.keys(lineId) + 1L;
+            decisions.keys.computeIfAbsent(lineId, id -> new HashSet<>()).add(key);
         } else {
-            counted = line.countedQuantity() == null ? 1 : line.countedQuantity() + 1;
+            counted = decisions.counted(lineId) + 1;
         }
-        apply(new ScanCounted(sessionId, scan.observationId(), lineId, counted, scan.observedAt(), category(line),
-                scan.kind(), scan.code(), scan.gtin(), scan.serial(), epc));
+        decisions.counted.put(lineId, counted);
+        return ScanOutcome.counted(scan.observationId(), category(line), scan.kind(), scan.code(), scan.gtin(),
+                scan.serial(), epc, line.bin(), lineId, counted, scan.observedAt());
     }
 
     private String category(Line line) {
@@ -464,11 +520,9 @@ public class SessionAggregate {
     }
 
     private void requireInProgress() {
-        if (status == SessionStatus.DRAFT) {
-            throw new SessionRefused("session is DRAFT; start counting first");
-        }
-        if (status != SessionStatus.IN_PROGRESS) {
-            throw new SessionRefused("session is " + status + "; it can no longer be counted");
+        String refusal = status.countingRefusal();
+        if (refusal != null) {
+            throw new SessionRefused(refusal);
         }
     }
 
@@ -527,12 +581,27 @@ public class SessionAggregate {
 
     @EventSourcingHandler
     void on(ScanCounted event) {
-        lines.computeIfPresent(event.lineId(), (id, line) -> line.counted(event.countedQuantity(), event.countedAt()));
-        String key = event.epc() != null ? event.epc() : event.serial();
-        Line line = lines.get(event.lineId());
-        if (key != null && (event.epc() != null || line.serialized())) {
-            seenByLine.computeIfAbsent(event.lineId(), id -> new HashMap<>())
-                    .put(key, new Seen(event.serial() != null ? event.serial() : key, event.epc(), event.countedAt()));
+        counted(event.lineId(), event.countedQuantity(), event.countedAt(), event.serial(), event.epc());
+    }
+
+    @EventSourcingHandler
+    void on(ScansRecorded event) {
+        for (ScanOutcome scan : event.scans()) {
+            if (scan.countedOnLine()) {
+                counted(scan.lineId(), scan.countedQuantity(), scan.observedAt(), scan.serial(), scan.epc());
+            } else if (BIN_SET.equals(scan.category())) {
+                currentBin = scan.bin();
+            } else {
+                unmatched.put(scan.observationId(), scan.kind());
+            }
+        }
+    }
+
+    private void counted(String lineId, long quantity, Instant at, String serial, String epc) {
+        Line line = lines.computeIfPresent(lineId, (id, l) -> l.counted(quantity, at));
+        String key = epc != null ? epc : serial;
+        if (key != null && (epc != null || line.serialized())) {
+            seenByLine.computeIfAbsent(lineId, id -> new HashMap<>()).put(key, new Seen(serial != null ? serial : key, epc, at));
         }
     }
 

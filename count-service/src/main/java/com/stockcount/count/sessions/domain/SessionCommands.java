@@ -85,15 +85,7 @@ public final class SessionCommands {
         }
     }
 
-    /**
-     * Apply one scan observed by a device.
-     *
-     * @param kind what the code is (BARCODE, BIN_LABEL, SERIAL, EPC)
-     * @param gtin GTIN-14, or {@code null} when the code did not decode to one
-     * @param bin  bin reported by the device, or {@code null}: the session's bin applies
-     * @param lot  lot decoded from the code, or {@code null}
-     * @param serial serial decoded from a GS1 (21) or an SGTIN, or {@code null}
-     */
+    /** Apply one scan alone (a typed-in or replayed scan, the bench); decided and recorded like a batch of one. */
     public record RecordScan(
             @TargetAggregateIdentifier String sessionId,
             String observationId,
@@ -108,6 +100,49 @@ public final class SessionCommands {
 
         public RecordScan {
             required(sessionId, "sessionId");
+        }
+
+        public Scan scan() {
+            return new Scan(observationId, deviceId, kind, code, gtin, bin, lot, observedAt, serial);
+        }
+    }
+
+    /**
+     * Apply the scans of one session that arrived together (one Kafka poll), in their order. Each is decided
+     * exactly as if it came alone; the outcomes are recorded in a few {@link SessionEvents.ScansRecorded} events.
+     */
+    public record RecordScans(@TargetAggregateIdentifier String sessionId, List<Scan> scans) {
+
+        public RecordScans {
+            required(sessionId, "sessionId");
+            scans = List.copyOf(present(scans, "scans"));
+            if (scans.isEmpty()) {
+                throw new IllegalArgumentException("scans must not be empty");
+            }
+        }
+    }
+
+    /**
+     * One scan observed by a device.
+     *
+     * @param kind what the code is (BARCODE, BIN_LABEL, SERIAL, EPC)
+     * @param gtin GTIN-14, or {@code null} when the code did not decode to one
+     * @param bin  bin reported by the device, or {@code null}: the session's bin applies
+     * @param lot  lot decoded from the code, or {@code null}
+     * @param serial serial decoded from a GS1 (21) or an SGTIN, or {@code null}
+     */
+    public record Scan(
+            String observationId,
+            String deviceId,
+            String kind,
+            String code,
+            String gtin,
+            String bin,
+            String lot,
+            Instant observedAt,
+            String serial) {
+
+        public Scan {
             required(observationId, "observationId");
             required(deviceId, "deviceId");
             required(kind, "kind");

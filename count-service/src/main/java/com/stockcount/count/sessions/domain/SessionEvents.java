@@ -114,6 +114,61 @@ public final class SessionEvents {
         }
     }
 
+    /**
+     * The outcomes of scans applied together, in their order: at most {@link SessionAggregate#SCAN_CHUNK} per event,
+     * so a 200,000-tag session has hundreds of events, not 200,000 (it replaces one {@link ScanCounted},
+     * {@link ScanUnmatched} or {@link CurrentBinSet} per scan, which older streams still hold). A scan that changed
+     * nothing (a serial or tag already counted) has no outcome.
+     */
+    public record ScansRecorded(String sessionId, List<ScanOutcome> scans) {
+
+        public ScansRecorded {
+            required(sessionId, "sessionId");
+            scans = List.copyOf(present(scans, "scans"));
+        }
+    }
+
+    /**
+     * What one scan did. {@code category} is {@link SessionAggregate#COUNTED} or {@link SessionAggregate#UNDIRECTED}
+     * (it counted on {@code lineId}, whose new total is {@code countedQuantity}; {@code bin} is the line's),
+     * {@link SessionAggregate#UNMATCHED} (kept for someone to match or dismiss, with {@code reason}; {@code bin} the
+     * bin it was scanned in, if known) or {@link SessionAggregate#BIN_SET} (a bin label: {@code bin} is now current).
+     */
+    public record ScanOutcome(String observationId, String category, String kind, String code, String gtin,
+                              String serial, String epc, String bin, String lineId, Long countedQuantity,
+                              Instant observedAt, String reason) {
+
+        public ScanOutcome {
+            required(observationId, "observationId");
+            required(category, "category");
+            required(kind, "kind");
+            required(code, "code");
+            present(observedAt, "observedAt");
+        }
+
+        public static ScanOutcome counted(String observationId, String category, String kind, String code, String gtin,
+                                          String serial, String epc, String lineBin, String lineId, long countedQuantity,
+                                          Instant observedAt) {
+            return new ScanOutcome(observationId, category, kind, code, gtin, serial, epc, lineBin, lineId,
+                    countedQuantity, observedAt, null);
+        }
+
+        public static ScanOutcome unmatched(String observationId, String kind, String code, String gtin, String bin,
+                                            Instant observedAt, String reason) {
+            return new ScanOutcome(observationId, SessionAggregate.UNMATCHED, kind, code, gtin, null, null, bin, null,
+                    null, observedAt, required(reason, "reason"));
+        }
+
+        public static ScanOutcome binSet(String observationId, String code, String bin, Instant observedAt) {
+            return new ScanOutcome(observationId, SessionAggregate.BIN_SET, SessionAggregate.BIN_LABEL, code, null, null,
+                    null, required(bin, "bin"), null, null, observedAt, null);
+        }
+
+        public boolean countedOnLine() {
+            return lineId != null;
+        }
+    }
+
     /** One slice of the counted lines of a completion, in line order; parts 0..parts-1 precede {@link SessionCompleted}. */
     public record SessionResultRecorded(String sessionId, String countId, int revision, int part, int parts,
                                         List<ResultLine> lines) {

@@ -8,13 +8,15 @@ import com.stockcount.count.sessions.domain.SessionCommands.CompleteSession;
 import com.stockcount.count.sessions.domain.SessionCommands.CountLine;
 import com.stockcount.count.sessions.domain.SessionCommands.CreateSession;
 import com.stockcount.count.sessions.domain.SessionCommands.RecordScan;
+import com.stockcount.count.sessions.domain.SessionCommands.RecordScans;
+import com.stockcount.count.sessions.domain.SessionCommands.Scan;
 import com.stockcount.count.sessions.domain.SessionCommands.StartCounting;
 import com.stockcount.count.sessions.domain.SessionEvents.CountingStarted;
 import com.stockcount.count.sessions.domain.SessionEvents.LineCleared;
 import com.stockcount.count.sessions.domain.SessionEvents.LineCounted;
 import com.stockcount.count.sessions.domain.SessionEvents.LinesSnapshotted;
-import com.stockcount.count.sessions.domain.SessionEvents.ScanCounted;
-import com.stockcount.count.sessions.domain.SessionEvents.ScanUnmatched;
+import com.stockcount.count.sessions.domain.SessionEvents.ScanOutcome;
+import com.stockcount.count.sessions.domain.SessionEvents.ScansRecorded;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionCompleted;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionCreated;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionResultRecorded;
@@ -61,8 +63,12 @@ class SessionAggregateTest {
         return new LinesSnapshotted(S, 0, List.of(line(1, 10), line(2, 5)));
     }
 
-    private static RecordScan barcode(String id, String gtin) {
-        return new RecordScan(S, id, "HH-1", "BARCODE", gtin, gtin, null, null, SEEN, null);
+    private static RecordScans barcode(String id, String gtin) {
+        return scans(new Scan(id, "HH-1", "BARCODE", gtin, gtin, null, null, SEEN, null));
+    }
+
+    private static RecordScans scans(Scan... scans) {
+        return new RecordScans(S, List.of(scans));
     }
 
     @Test
@@ -217,31 +223,32 @@ class SessionAggregateTest {
     void aBarcodeScanAddsOneToTheBlankLineOfItsProductInTheBin() {
         fixture.given(created(2), twoLines(), new CountingStarted(S, NOW))
                 .when(barcode("obs-1", "00000000000002"))
-                .expectEvents(new ScanCounted(S, "obs-1", "2", 1, SEEN, "COUNTED", "BARCODE", "00000000000002",
-                        "00000000000002", null, null));
+                .expectEvents(new ScansRecorded(S, List.of(ScanOutcome.counted("obs-1", "COUNTED", "BARCODE",
+                        "00000000000002", "00000000000002", null, null, "A-01", "2", 1, SEEN))));
     }
 
     @Test
     void aBarcodeScanAddsOneToWhatWasAlreadyCounted() {
         fixture.given(created(2), twoLines(), new CountingStarted(S, NOW), new LineCounted(S, "2", 4, NOW))
                 .when(barcode("obs-1", "2"))
-                .expectEvents(new ScanCounted(S, "obs-1", "2", 5, SEEN, "COUNTED", "BARCODE", "2", "2", null, null));
+                .expectEvents(new ScansRecorded(S, List.of(ScanOutcome.counted("obs-1", "COUNTED", "BARCODE", "2", "2",
+                        null, null, "A-01", "2", 5, SEEN))));
     }
 
     @Test
     void aScanOfAnUnknownProductIsKeptAsUnmatched() {
         fixture.given(created(2), twoLines(), new CountingStarted(S, NOW))
                 .when(barcode("obs-1", "00000000000099"))
-                .expectEvents(new ScanUnmatched(S, "obs-1", "BARCODE", "00000000000099", "00000000000099", "A-01",
-                        SEEN, "no line for GTIN 00000000000099 in bin A-01"));
+                .expectEvents(new ScansRecorded(S, List.of(ScanOutcome.unmatched("obs-1", "BARCODE", "00000000000099",
+                        "00000000000099", "A-01", SEEN, "no line for GTIN 00000000000099 in bin A-01"))));
     }
 
     @Test
     void aScanWithoutGtinIsKeptAsUnmatched() {
         fixture.given(created(2), twoLines(), new CountingStarted(S, NOW))
                 .when(new RecordScan(S, "obs-1", "HH-1", "BARCODE", "garbage", null, null, null, SEEN, null))
-                .expectEvents(new ScanUnmatched(S, "obs-1", "BARCODE", "garbage", null, "A-01", SEEN,
-                        "code garbage decodes to no GTIN"));
+                .expectEvents(new ScansRecorded(S, List.of(ScanOutcome.unmatched("obs-1", "BARCODE", "garbage", null,
+                        "A-01", SEEN, "code garbage decodes to no GTIN"))));
     }
 
     @Test

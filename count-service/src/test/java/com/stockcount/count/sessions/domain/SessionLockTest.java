@@ -6,7 +6,8 @@ import com.stockcount.count.sessions.domain.SessionCommands.CountLine;
 import com.stockcount.count.sessions.domain.SessionCommands.DiscardSession;
 import com.stockcount.count.sessions.domain.SessionCommands.EditSession;
 import com.stockcount.count.sessions.domain.SessionCommands.ForceReleaseLock;
-import com.stockcount.count.sessions.domain.SessionCommands.RecordScan;
+import com.stockcount.count.sessions.domain.SessionCommands.RecordScans;
+import com.stockcount.count.sessions.domain.SessionCommands.Scan;
 import com.stockcount.count.sessions.domain.SessionCommands.ReleaseLock;
 import com.stockcount.count.sessions.domain.SessionCommands.StartCounting;
 import com.stockcount.count.sessions.domain.SessionCommands.TakeLock;
@@ -16,7 +17,8 @@ import com.stockcount.count.sessions.domain.SessionEvents.LinesSnapshotted;
 import com.stockcount.count.sessions.domain.SessionEvents.LockExpired;
 import com.stockcount.count.sessions.domain.SessionEvents.LockReleased;
 import com.stockcount.count.sessions.domain.SessionEvents.LockTaken;
-import com.stockcount.count.sessions.domain.SessionEvents.ScanCounted;
+import com.stockcount.count.sessions.domain.SessionEvents.ScanOutcome;
+import com.stockcount.count.sessions.domain.SessionEvents.ScansRecorded;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionCreated;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionDiscarded;
 import java.math.BigDecimal;
@@ -155,20 +157,22 @@ class SessionLockTest {
     @Test
     void scansOfAnotherDeviceAreRefusedWhileADeviceHoldsTheLock() {
         fixture.given(inProgress(lockedBy("device:HH-7", NOW)))
-                .when(new RecordScan(S, "o1", "HH-8", "BARCODE", "00000000000011", "00000000000011", null, null, NOW, null))
+                .when(new RecordScans(S, List.of(new Scan("o1", "HH-8", "BARCODE", "00000000000011", "00000000000011", null,
+                        null, NOW, null))))
                 .expectException(SessionLocked.class);
     }
 
     @Test
     void scansOfTheHoldingDeviceAndUnderAUsersLockAreCounted() {
-        RecordScan scan = new RecordScan(S, "o1", "HH-7", "BARCODE", "00000000000011", "00000000000011", null, null, NOW, null);
+        RecordScans scan = new RecordScans(S, List.of(new Scan("o1", "HH-7", "BARCODE", "00000000000011", "00000000000011",
+                null, null, NOW, null)));
+        ScansRecorded counted = new ScansRecorded(S, List.of(ScanOutcome.counted("o1", "COUNTED", "BARCODE",
+                "00000000000011", "00000000000011", null, null, "A-01", "1", 1, NOW)));
         fixture.given(inProgress(lockedBy("device:HH-7", NOW)))
                 .when(scan)
-                .expectEvents(new ScanCounted(S, "o1", "1", 1, NOW, "COUNTED", "BARCODE", "00000000000011",
-                        "00000000000011", null, null));
+                .expectEvents(counted);
         fixture.given(inProgress(lockedBy("ann", NOW)))
                 .when(scan)
-                .expectEvents(new ScanCounted(S, "o1", "1", 1, NOW, "COUNTED", "BARCODE", "00000000000011",
-                        "00000000000011", null, null));
+                .expectEvents(counted);
     }
 }

@@ -1,11 +1,16 @@
 package com.stockcount.count.sessions.domain;
 
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+
 import com.stockcount.count.counts.domain.CountType;
 import com.stockcount.count.sessions.domain.SessionCommands.CompleteSession;
 import com.stockcount.count.sessions.domain.SessionCommands.DismissScan;
 import com.stockcount.count.sessions.domain.SessionCommands.HandCount;
 import com.stockcount.count.sessions.domain.SessionCommands.MatchScan;
-import com.stockcount.count.sessions.domain.SessionCommands.RecordScan;
+import com.stockcount.count.sessions.domain.SessionCommands.RecordScans;
+import com.stockcount.count.sessions.domain.SessionCommands.Scan;
 import com.stockcount.count.sessions.domain.SessionCommands.RemoveScan;
 import com.stockcount.count.sessions.domain.SessionEvents.CountingStarted;
 import com.stockcount.count.sessions.domain.SessionEvents.CurrentBinSet;
@@ -15,7 +20,9 @@ import com.stockcount.count.sessions.domain.SessionEvents.ScanCounted;
 import com.stockcount.count.sessions.domain.SessionEvents.ScanDismissed;
 import com.stockcount.count.sessions.domain.SessionEvents.ScanMatched;
 import com.stockcount.count.sessions.domain.SessionEvents.ScanRemoved;
+import com.stockcount.count.sessions.domain.SessionEvents.ScanOutcome;
 import com.stockcount.count.sessions.domain.SessionEvents.ScanUnmatched;
+import com.stockcount.count.sessions.domain.SessionEvents.ScansRecorded;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionCreated;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -24,6 +31,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.CustomTypeSafeMatcher;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,8 +77,12 @@ class SessionScanningTest {
         return events;
     }
 
-    private static RecordScan scan(String id, String kind, String code, String gtin, String bin, String serial) {
-        return new RecordScan(S, id, "HH-1", kind, code, gtin, bin, null, SEEN, serial);
+    private static RecordScans scan(String id, String kind, String code, String gtin, String bin, String serial) {
+        return new RecordScans(S, List.of(new Scan(id, "HH-1", kind, code, gtin, bin, null, SEEN, serial)));
+    }
+
+    private static ScansRecorded recorded(ScanOutcome... outcomes) {
+        return new ScansRecorded(S, List.of(outcomes));
     }
 
     private static ScanCounted counted(String id, String lineId, long quantity, String category, String gtin) {
@@ -84,28 +97,31 @@ class SessionScanningTest {
     void aListedProductIsCountedAndAnUnlistedOneIsUndirected() {
         fixture.given(counting(new CurrentBinSet(S, "o0", "D-01")))
                 .when(scan("o1", "BARCODE", GTIN_A, GTIN_A, null, null))
-                .expectEvents(counted("o1", "1", 1, "COUNTED", GTIN_A));
+                .expectEvents(recorded(ScanOutcome.counted("o1", "COUNTED", "BARCODE", GTIN_A, GTIN_A, null, null, "D-01",
+                        "1", 1, SEEN)));
         fixture.given(counting(new CurrentBinSet(S, "o0", "D-01")))
                 .when(scan("o1", "BARCODE", GTIN_B, GTIN_B, null, null))
-                .expectEvents(counted("o1", "2", 1, "UNDIRECTED", GTIN_B));
+                .expectEvents(recorded(ScanOutcome.counted("o1", "UNDIRECTED", "BARCODE", GTIN_B, GTIN_B, null, null,
+                        "D-01", "2", 1, SEEN)));
     }
 
     @Test
     void aBinLabelSetsTheBinOfTheScansThatFollow() {
         fixture.given(counting())
                 .when(scan("o0", "BIN_LABEL", "D-02", null, null, null))
-                .expectEvents(new CurrentBinSet(S, "o0", "D-02"));
+                .expectEvents(recorded(ScanOutcome.binSet("o0", "D-02", "D-02", SEEN)));
         fixture.given(counting(new CurrentBinSet(S, "o0", "D-02")))
                 .when(scan("o1", "BARCODE", GTIN_A, GTIN_A, null, null))
-                .expectEvents(counted("o1", "5", 1, "COUNTED", GTIN_A));
+                .expectEvents(recorded(ScanOutcome.counted("o1", "COUNTED", "BARCODE", GTIN_A, GTIN_A, null, null, "D-02",
+                        "5", 1, SEEN)));
     }
 
     @Test
     void withoutABinAScanOfAMultiBinSessionIsUnmatched() {
         fixture.given(counting())
                 .when(scan("o1", "BARCODE", GTIN_A, GTIN_A, null, null))
-                .expectEvents(new ScanUnmatched(S, "o1", "BARCODE", GTIN_A, GTIN_A, null, SEEN,
-                        "no bin: scan a bin label first (the session covers several bins and the device reported none)"));
+                .expectEvents(recorded(ScanOutcome.unmatched("o1", "BARCODE", GTIN_A, GTIN_A, null, SEEN,
+                        "no bin: scan a bin label first (the session covers several bins and the device reported none)")));
     }
 
     @Test
@@ -114,14 +130,15 @@ class SessionScanningTest {
                 GTIN_S, "X1", null);
         fixture.given(counting())
                 .when(scan("o1", "BARCODE", "(01)" + GTIN_S + "(21)X1", GTIN_S, "D-01", "X1"))
-                .expectEvents(first);
+                .expectEvents(recorded(ScanOutcome.counted("o1", "COUNTED", "BARCODE", "(01)" + GTIN_S + "(21)X1", GTIN_S,
+                        "X1", null, "D-01", "3", 1, SEEN)));
         fixture.given(counting(first))
                 .when(scan("o2", "BARCODE", "(01)" + GTIN_S + "(21)X1", GTIN_S, "D-01", "X1"))
                 .expectNoEvents();
         fixture.given(counting(first))
                 .when(scan("o3", "BARCODE", "(01)" + GTIN_S + "(21)X2", GTIN_S, "D-01", "X2"))
-                .expectEvents(new ScanCounted(S, "o3", "3", 2, SEEN, "COUNTED", "BARCODE", "(01)" + GTIN_S + "(21)X2",
-                        GTIN_S, "X2", null));
+                .expectEvents(recorded(ScanOutcome.counted("o3", "COUNTED", "BARCODE", "(01)" + GTIN_S + "(21)X2", GTIN_S,
+                        "X2", null, "D-01", "3", 2, SEEN)));
     }
 
     @Test
@@ -129,13 +146,67 @@ class SessionScanningTest {
         ScanCounted tag = new ScanCounted(S, "o1", "4", 1, SEEN, "COUNTED", "EPC", "3034AA", GTIN_R, "7", "3034AA");
         fixture.given(counting())
                 .when(scan("o1", "EPC", "3034AA", GTIN_R, "D-01", "7"))
-                .expectEvents(tag);
+                .expectEvents(recorded(ScanOutcome.counted("o1", "COUNTED", "EPC", "3034AA", GTIN_R, "7", "3034AA", "D-01",
+                        "4", 1, SEEN)));
         fixture.given(counting(tag))
                 .when(scan("o2", "EPC", "3034AA", GTIN_R, "D-01", "7"))
                 .expectNoEvents();
         fixture.given(counting())
                 .when(scan("o3", "EPC", "E28011", null, "D-01", null))
-                .expectEvents(unmatched("o3", "EPC", "E28011", "code E28011 decodes to no GTIN"));
+                .expectEvents(recorded(ScanOutcome.unmatched("o3", "EPC", "E28011", null, "D-01", SEEN,
+                        "code E28011 decodes to no GTIN")));
+    }
+
+    @Test
+    void scansArrivingTogetherAreDecidedInOrderAsIfEachCameAlone() {
+        fixture.given(counting())
+                .when(new RecordScans(S, List.of(
+                        new Scan("o1", "HH-1", "EPC", "3034AA", GTIN_R, "D-01", null, SEEN, "7"),
+                        new Scan("o2", "HH-1", "EPC", "3034AA", GTIN_R, "D-01", null, SEEN, "7"),
+                        new Scan("o3", "HH-1", "BIN_LABEL", "D-02", null, null, null, SEEN, null),
+                        new Scan("o4", "HH-1", "BARCODE", GTIN_A, GTIN_A, null, null, SEEN, null),
+                        new Scan("o5", "HH-1", "BARCODE", GTIN_A, GTIN_A, null, null, SEEN, null),
+                        new Scan("o6", "HH-1", "EPC", "3034AB", GTIN_R, "D-01", null, SEEN, "8"))))
+                .expectEvents(recorded(
+                        ScanOutcome.counted("o1", "COUNTED", "EPC", "3034AA", GTIN_R, "7", "3034AA", "D-01", "4", 1, SEEN),
+                        ScanOutcome.binSet("o3", "D-02", "D-02", SEEN),
+                        ScanOutcome.counted("o4", "COUNTED", "BARCODE", GTIN_A, GTIN_A, null, null, "D-02", "5", 1, SEEN),
+                        ScanOutcome.counted("o5", "COUNTED", "BARCODE", GTIN_A, GTIN_A, null, null, "D-02", "5", 2, SEEN),
+                        ScanOutcome.counted("o6", "COUNTED", "EPC", "3034AB", GTIN_R, "8", "3034AB", "D-01", "4", 2, SEEN)));
+    }
+
+    @Test
+    void aTagAlreadyCountedByAnEarlierBatchIsNotCountedAgain() {
+        ScansRecorded earlier = recorded(
+                ScanOutcome.counted("o1", "COUNTED", "EPC", "3034AA", GTIN_R, "7", "3034AA", "D-01", "4", 1, SEEN));
+        fixture.given(counting(earlier))
+                .when(new RecordScans(S, List.of(new Scan("o2", "HH-1", "EPC", "3034AA", GTIN_R, "D-01", null, SEEN, "7"),
+                        new Scan("o3", "HH-1", "EPC", "3034AC", GTIN_R, "D-01", null, SEEN, "9"))))
+                .expectEvents(recorded(
+                        ScanOutcome.counted("o3", "COUNTED", "EPC", "3034AC", GTIN_R, "9", "3034AC", "D-01", "4", 2, SEEN)));
+    }
+
+    @Test
+    void aLargeBatchIsRecordedInEventsOfAtMostAChunkOfOutcomes() {
+        List<Scan> tags = new ArrayList<>();
+        for (int i = 0; i < SessionAggregate.SCAN_CHUNK * 2 + 1; i++) {
+            tags.add(new Scan("o" + i, "HH-1", "EPC", "EPC-" + i, GTIN_R, "D-01", null, SEEN, Integer.toString(i)));
+        }
+        fixture.given(counting())
+                .when(new RecordScans(S, tags))
+                .expectEventsMatching(payloadsMatching(
+                        exactSequenceOf(
+                                sized(SessionAggregate.SCAN_CHUNK), sized(SessionAggregate.SCAN_CHUNK), sized(1),
+                                andNoMore())));
+    }
+
+    private static Matcher<Object> sized(int outcomes) {
+        return new CustomTypeSafeMatcher<>("ScansRecorded of " + outcomes + " outcomes") {
+            @Override
+            protected boolean matchesSafely(Object event) {
+                return event instanceof ScansRecorded recorded && recorded.scans().size() == outcomes;
+            }
+        };
     }
 
     @Test

@@ -1,0 +1,182 @@
+package com.stockcount.count.scans;
+
+import static com.stockcount.count.support.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.stockcount.contracts.Topics;
+import com.stockcount.contracts.scan.v1.CodeKind;
+import com.stockcount.contracts.scan.v1.ScanObservationBatch;
+import com.stockcount.contracts.scan.v1.ScanObserved;
+import com.stockcount.count.support.Inventory;
+import com.stockcount.count.support.InventoryStub;
+import com.stockcount.platform.kafka.EventRecords;
+import com.stockcount.platform.kafka.KafkaClients;
+import com.stockcount.platform.kafka.PoisonRecordException;
+import com.stockcount.testsupport.RealInfrastructure;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.record.TimestampType;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scans applied a poll at a time: RFID portal batches through the real broker, and the batch handler given the
+ * records of one poll directly (what the worker does), to pin down what happens to the sessions of one poll together.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "count"))
+@WithTestResource(InventoryStub.class)
+class ScanBatchFlowTest {
+
+    private static final Instant SEEN = Instant.parse("2025-03-01T09:00:00Z");
+    private static final String TAGGED = "00000000000031";
+    private static final String BOXED = "00000000000032";
+
+    @Inject
+    ScanConsumer consumer;
+
+    @BeforeAll
+    static void inventory() {
+        Map<String, Object> rfid = InventoryStub.quant("r1", "SKU-31", "E-01", 3, TAGGED);
+        rfid.put("tracking", "RFID");
+        Inventory.site("STORE-C", List.of(rfid, InventoryStub.quant("r2", "SKU-32", "E-01", 5, BOXED)));
+    }
+
+    private static String countingSession() {
+        JsonPath count = given().contentType("application/json")
+                .body(Map.of("site", "STORE-C", "name", "Portal count", "type", "HARD", "bin", "E-01"))
+                .post("/counts").then().statusCode(201).extract().jsonPath();
+        String session = count.getString("sessions[0].id");
+        given().post("/sessions/" + session + "/start").then().statusCode(200);
+        return session;
+    }
+
+    private static ScanObserved tag(String session, String epc) {
+        return new ScanObserved(UUID.randomUUID().toString(), session, "portal-1", CodeKind.EPC, epc, TAGGED, epc,
+                null, null, SEEN);
+    }
+
+    private static ScanObserved box(String session, String device) {
+        return new ScanObserved(UUID.randomUUID().toString(), session, device, CodeKind.BARCODE, BOXED, BOXED, null,
+                null, null, SEEN);
+    }
+
+    private static ProducerRecord<String, byte[]> batch(String session, List<ScanObserved> observations) {
+        String id = UUID.randomUUID().toString();
+        return EventRecords.event(Topics.SCAN_OBSERVATION, session, id, ScanObservationBatch.TYPE,
+                ScanObservationBatch.VERSION, SEEN, null, new ScanObservationBatch(id, session, observations));
+    }
+
+    private static ProducerRecord<String, byte[]> single(ScanObserved scan) {
+        return EventRecords.event(Topics.SCAN_OBSERVATION, scan.sessionId(), scan.observationId(), ScanObserved.TYPE,
+                ScanObserved.VERSION, SEEN, null, scan);
+    }
+
+    /** The records as one poll of one partition hands them to the batch handler. */
+    @SafeVarargs
+    private static List<ConsumerRecord<String, byte[]>> poll(ProducerRecord<String, byte[]>... records) {
+        List<ConsumerRecord<String, byte[]>> polled = new ArrayList<>();
+        for (ProducerRecord<String, byte[]> r : records) {
+            ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(r.topic(), 0, polled.size(), 0L,
+                    TimestampType.CREATE_TIME, 0, r.value().length, r.key(), r.value(), r.headers(), Optional.empty());
+            polled.add(record);
+        }
+        return polled;
+    }
+
+    private static JsonPath session(String session) {
+        return given().get("/sessions/" + session).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath line(String session, String sku) {
+        return given().get("/sessions/" + session + "/lines").then().statusCode(200).extract().jsonPath()
+                .setRootPath("items.find { it.sku == '" + sku + "' }");
+    }
+
+    @Test
+    void aPortalBatchCountsEachTagOnceEvenWhenItIsReadTwiceInTheBatch() throws Exception {
+        String session = countingSession();
+        ScanObserved first = tag(session, "3034AA0000000000000000A1");
+        try (KafkaProducer<String, byte[]> producer = KafkaClients.producer("test-portal", Map.of())) {
+            producer.send(batch(session, List.of(first, tag(session, "3034AA0000000000000000A2"),
+                    tag(session, first.code())))).get();
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(session(session).getInt("totals.scans")).isEqualTo(2));
+        assertThat(line(session, "SKU-31").getLong("countedQuantity")).isEqualTo(2);
+        assertThat(given().get("/sessions/" + session + "/scans").then().extract().jsonPath().getList("items.epc"))
+                .containsExactly(first.code(), "3034AA0000000000000000A2");
+    }
+
+    @Test
+    void aPollMixingASessionBeingCountedAndADiscardedOneAppliesTheFirstAndRefusesOnlyTheOther() {
+        String counting = countingSession();
+        String discarded = countingSession();
+        given().post("/sessions/" + discarded + "/discard").then().statusCode(200);
+        List<ConsumerRecord<String, byte[]>> poll = poll(single(box(counting, "hh-1")), single(box(discarded, "hh-1")),
+                batch(counting, List.of(box(counting, "hh-1"), tag(counting, "3034AA0000000000000000B1"))));
+
+        assertThatThrownBy(() -> consumer.handle(poll)).isInstanceOf(PoisonRecordException.class)
+                .hasMessage("session is DISCARDED; it can no longer be counted");
+
+        assertThat(line(counting, "SKU-32").getLong("countedQuantity")).isEqualTo(2);
+        assertThat(line(counting, "SKU-31").getLong("countedQuantity")).isEqualTo(1);
+        assertThat(session(discarded).getInt("totals.scans")).isZero();
+        // the worker then hands the records back one by one: the applied ones change nothing, the refused one is poison
+        consumer.handle(List.of(poll.get(0)));
+        consumer.handle(List.of(poll.get(2)));
+        assertThatThrownBy(() -> consumer.handle(List.of(poll.get(1)))).isInstanceOf(PoisonRecordException.class);
+        assertThat(session(counting).getInt("totals.scans")).isEqualTo(3);
+        assertThat(line(counting, "SKU-32").getLong("countedQuantity")).isEqualTo(2);
+    }
+
+    @Test
+    void aRedeliveredPollChangesNothing() {
+        String session = countingSession();
+        List<ConsumerRecord<String, byte[]>> poll = poll(single(box(session, "hh-1")),
+                batch(session, List.of(box(session, "hh-1"), tag(session, "3034AA0000000000000000C1"))));
+
+        consumer.handle(poll);
+        consumer.handle(poll);
+
+        assertThat(session(session).getInt("totals.scans")).isEqualTo(3);
+        assertThat(line(session, "SKU-32").getLong("countedQuantity")).isEqualTo(2);
+        assertThat(line(session, "SKU-31").getLong("countedQuantity")).isEqualTo(1);
+    }
+
+    @Test
+    void whenThePollsTransactionFailsNoSessionKeepsWhatItHadAppliedInIt() {
+        String applied = countingSession();
+        String locked = countingSession();
+        given().contentType("application/json").body(Map.of("deviceId", "hh-7"))
+                .post("/sessions/" + locked + "/lock").then().statusCode(200);
+        // the first session's command succeeds in the transaction, the second's is refused by its lock: all rolls back
+        List<ConsumerRecord<String, byte[]>> poll = poll(single(box(applied, "hh-1")), single(box(locked, "hh-8")));
+
+        assertThatThrownBy(() -> consumer.handle(poll)).isInstanceOf(PoisonRecordException.class)
+                .hasMessageContaining("session is locked by device:hh-7");
+        assertThat(session(applied).getInt("totals.scans")).isZero();
+
+        // had the cached session kept the rolled-back unit, this scan would make the line 2
+        consumer.handle(List.of(poll.get(0)));
+        assertThat(line(applied, "SKU-32").getLong("countedQuantity")).isEqualTo(1);
+        consumer.handle(poll(single(box(applied, "hh-1"))));
+        assertThat(line(applied, "SKU-32").getLong("countedQuantity")).isEqualTo(2);
+    }
+}
