@@ -129,10 +129,6 @@ public final class ImpinjEvents {
         }
     }
 
-    private static String text(JsonNode value) {
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
     private static TagRead tag(Fields tag) {
         if (!tag.tagEventPresent) {
             throw new RejectedEvent("NOT_AN_OBJECT", "tagInventoryEvent must be an object");
@@ -154,8 +150,8 @@ public final class ImpinjEvents {
 
     /** {@code epcHex} when present; otherwise {@code epc}, base64 of the EPC bytes; both must agree. */
     private static String epc(Fields tag) {
-        String hex = text(tag.epcHex);
-        String base64 = text(tag.epc);
+        String hex = JsonEvents.text(tag.epcHex);
+        String base64 = JsonEvents.text(tag.epc);
         String fromBase64 = null;
         if (base64 != null) {
             try {

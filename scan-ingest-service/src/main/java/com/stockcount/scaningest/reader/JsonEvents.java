@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.function.ObjIntConsumer;
 
 /**
  * Splits a reader's body into its events, whatever framing the reader used: one JSON array (a
@@ -22,11 +21,6 @@ final class JsonEvents {
     /** Reads one event from a parser positioned on its first token, consuming the whole value. */
     interface EventReader {
         void read(JsonParser parser, int index) throws IOException;
-    }
-
-    /** Calls back with each event and its index; a value that cannot be parsed is reported as {@code null}. */
-    static void each(byte[] body, ObjIntConsumer<JsonNode> events) {
-        each(body, (parser, index) -> events.accept(MAPPER.readTree(parser), index), index -> events.accept(null, index));
     }
 
     /**
@@ -114,8 +108,8 @@ final class JsonEvents {
         };
     }
 
-    static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
+    /** The text of a scalar read by {@link #value}, or null when absent or JSON null. */
+    static String text(JsonNode value) {
         return value == null || value.isNull() ? null : value.asText();
     }
 }

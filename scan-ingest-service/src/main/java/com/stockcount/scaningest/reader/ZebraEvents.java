@@ -1,8 +1,11 @@
 package com.stockcount.scaningest.reader;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stockcount.scaningest.reader.ImpinjEvents.RejectedEvent;
 import com.stockcount.scaningest.rfid.Epc;
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,28 +29,80 @@ public final class ZebraEvents {
         List<TagRead> reads = new ArrayList<>();
         Map<String, Integer> others = new TreeMap<>();
         List<EventRejection> rejected = new ArrayList<>();
-        JsonEvents.each(body, (event, index) -> {
-            if (event == null) {
-                rejected.add(new EventRejection(index, "MALFORMED_JSON", "event " + index + " is not valid JSON"));
-            } else if (!event.isObject()) {
+        // streamed like Impinj bodies: one reusable holder, no tree per event
+        Fields fields = new Fields();
+        JsonEvents.each(body, (parser, index) -> {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
                 rejected.add(new EventRejection(index, "NOT_AN_OBJECT", "event " + index + " must be a JSON object"));
-            } else if (event.path("data").has("idHex")) {
+                return;
+            }
+            fields.read(parser);
+            if (fields.idHexPresent) {
                 try {
-                    reads.add(tag(event));
+                    reads.add(tag(fields));
                 } catch (RejectedEvent e) {
                     rejected.add(new EventRejection(index, e.reason, e.getMessage()));
                 }
             } else {
-                String type = JsonEvents.text(event, "type");
+                String type = JsonEvents.text(fields.type);
                 others.merge(type == null ? "unknown" : type, 1, Integer::sum);
             }
-        });
+        }, index -> rejected.add(new EventRejection(index, "MALFORMED_JSON", "event " + index + " is not valid JSON")));
         return new ReaderReport(reads, others, rejected);
     }
 
-    private static TagRead tag(JsonNode event) {
-        JsonNode data = event.get("data");
-        String epc = JsonEvents.text(data, "idHex");
+    /**
+     * The members of one event that matter, read in one pass: {@code type}, {@code timestamp}, and of
+     * {@code data} (when it is an object) {@code idHex} and {@code antenna}; everything else is skipped
+     * unread. Duplicate members: the last one wins, as in a tree (a second {@code data} replaces the first).
+     */
+    private static final class Fields {
+        JsonNode type;
+        JsonNode timestamp;
+        boolean idHexPresent;
+        JsonNode idHex;
+        JsonNode antenna;
+
+        void read(JsonParser parser) throws IOException {
+            type = timestamp = idHex = antenna = null;
+            idHexPresent = false;
+            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "type" -> type = JsonEvents.value(parser);
+                    case "timestamp" -> timestamp = JsonEvents.value(parser);
+                    case "data" -> {
+                        idHex = antenna = null;
+                        idHexPresent = false;
+                        if (value == JsonToken.START_OBJECT) {
+                            readData(parser);
+                        } else {
+                            parser.skipChildren();
+                        }
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+        }
+
+        private void readData(JsonParser parser) throws IOException {
+            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                parser.nextToken();
+                switch (name) {
+                    case "idHex" -> {
+                        idHexPresent = true;
+                        idHex = JsonEvents.value(parser);
+                    }
+                    case "antenna" -> antenna = JsonEvents.value(parser);
+                    default -> parser.skipChildren();
+                }
+            }
+        }
+    }
+
+    private static TagRead tag(Fields event) {
+        String epc = JsonEvents.text(event.idHex);
         if (epc == null || epc.isEmpty()) {
             throw new RejectedEvent("MISSING_EPC", "data.idHex must not be empty");
         }
@@ -56,14 +111,14 @@ public final class ZebraEvents {
             throw new RejectedEvent("INVALID_EPC", "data.idHex must be hexadecimal, was '" + epc + "'");
         }
         Integer antenna = null;
-        JsonNode port = data.get("antenna");
+        JsonNode port = event.antenna;
         if (port != null && !port.isNull()) {
             if (!port.canConvertToInt() || port.asInt() < 1) {
                 throw new RejectedEvent("INVALID_ANTENNA", "data.antenna must be a port number from 1, was " + port);
             }
             antenna = port.asInt();
         }
-        String timestamp = JsonEvents.text(event, "timestamp");
+        String timestamp = JsonEvents.text(event.timestamp);
         if (timestamp == null) {
             throw new RejectedEvent("INVALID_TIMESTAMP", "timestamp is missing");
         }

@@ -28,6 +28,18 @@ class ReaderTimesTest {
         assertThat(ReaderTimes.parse(text)).isEqualTo(Instant.parse(text));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2025-06-15T13:00:00.482+03:00", "2025-06-15T13:00:00+03:00", "2025-06-15T07:30:00.5-02:30",
+            "2025-06-15T10:00:00.123456789-00:00", "2025-06-15T00:30:00+18:00", "2025-06-15T00:30:00.1-18:00",
+            "2024-03-01T01:00:00+05:45"})
+    void numericOffsetsAreReadExactlyAsTheStandardReadsThemWithOrWithoutTheColon(String text) {
+        Instant standard = java.time.OffsetDateTime.parse(text).toInstant();
+        String zebra = text.substring(0, text.length() - 3) + text.substring(text.length() - 2);
+
+        assertThat(ReaderTimes.parse(text)).isEqualTo(standard);
+        assertThat(ReaderTimes.parse(zebra)).isEqualTo(standard);
+    }
+
     @Test
     void nanosecondsAreKept() {
         assertThat(ReaderTimes.parse("2025-06-15T10:00:00.123456789Z").getNano()).isEqualTo(123456789);
@@ -36,7 +48,8 @@ class ReaderTimesTest {
     @ParameterizedTest
     @ValueSource(strings = {"2025-06-15T10:00:00", "2025-06-15", "soon", "", "12ab",
             "2025-02-30T10:00:00Z", "2025-13-15T10:00:00Z", "2025-06-15T24:00:00Z", "2025-06-15T10:00:60.5Z", "2025-06-15T10:0a:00Z",
-            "2025-06-15T10:00:00.1234567890Z"})
+            "2025-06-15T10:00:00.1234567890Z", "2025-06-15T10:00:00+1830", "2025-06-15T10:00:00+03:60", "2025-06-15T10:00:00+3:00",
+            "2025-02-29T10:00:00+0100"})
     void aTimeWithoutOffsetOrNotATimeIsRefused(String text) {
         assertThatThrownBy(() -> ReaderTimes.parse(text)).isInstanceOf(DateTimeException.class);
     }

@@ -63,4 +63,28 @@ class ZebraEventsTest {
         assertThat(report.rejected()).extracting(EventRejection::detail)
                 .anyMatch(d -> d.contains("data.idHex")).anyMatch(d -> d.contains("data.antenna"));
     }
+
+    @Test
+    void onlyAnIdHexOfTheEventsDataMakesATagAndTheLastDataWins() {
+        String body = String.join("\n",
+                // idHex deeper than data, or data not an object: not a tag, counted under the type
+                "{\"type\":\"GPI\",\"timestamp\":\"2025-06-15T13:00:00Z\",\"data\":{\"gpi\":{\"idHex\":\"3074\"}}}",
+                "{\"type\":\"ERROR\",\"data\":\"antenna 3 lost\"}",
+                "{\"data\":{}}",
+                // an idHex that is null is a tag event without its EPC
+                "{\"type\":\"SIMPLE\",\"timestamp\":\"2025-06-15T13:00:00Z\",\"data\":{\"idHex\":null}}",
+                // members in any order, unknown nested members skipped, a second data replaces the first
+                "{\"data\":{\"idHex\":\"0000\"},\"meta\":{\"a\":[1,{\"b\":2}]},\"timestamp\":1750000000500,"
+                        + "\"data\":{\"extra\":{\"idHex\":\"ffff\"},\"idHex\":\"30-74\",\"antenna\":3}}",
+                "[1]",
+                "{\"type\":\"SIMPLE\",\"data\":{\"idHex\":\"3074\"");
+
+        ReaderReport report = ZebraEvents.parse(body.getBytes(UTF_8));
+
+        assertThat(report.reads()).extracting(TagRead::epc, TagRead::antenna, TagRead::seenAt)
+                .containsExactly(tuple("3074", 3, Instant.parse("2025-06-15T15:06:40.5Z")));
+        assertThat(report.otherEvents()).containsOnly(entry("GPI", 1), entry("ERROR", 1), entry("unknown", 1));
+        assertThat(report.rejected()).extracting(EventRejection::index, EventRejection::reason)
+                .containsExactly(tuple(3, "MISSING_EPC"), tuple(5, "NOT_AN_OBJECT"), tuple(6, "MALFORMED_JSON"));
+    }
 }

@@ -129,6 +129,45 @@ class EpcTest {
         return String.format("%052X", value);
     }
 
+    /**
+     * SGTIN-96 is decoded with two longs: every field, wherever it straddles the 64-bit boundary or sets a
+     * sign bit, must read as the plain bit-by-bit reading of the standard's layout does.
+     */
+    @Test
+    void sgtin96FieldsReadAsTheStandardsBitLayoutForRandomTags() {
+        java.util.Random random = new java.util.Random(4);
+        for (int n = 0; n < 20_000; n++) {
+            BigInteger value = BigInteger.valueOf(0x30).shiftLeft(88).or(new BigInteger(88, random));
+            String hex = String.format("%024X", value);
+            int partition = (int) field(value, 82, 3);
+            EpcDecoding decoding = Epc.decode(hex);
+            if (partition == 7) {
+                assertThat(((Undecodable) decoding).reason()).isEqualTo("partition 7 is reserved");
+                continue;
+            }
+            int prefixDigits = 12 - partition;
+            int prefixBits = new int[]{40, 37, 34, 30, 27, 24, 20}[partition];
+            long prefix = field(value, 82 - prefixBits, prefixBits);
+            long item = field(value, 38, 44 - prefixBits);
+            if (prefix >= Math.pow(10, prefixDigits) || item >= Math.pow(10, 13 - prefixDigits)) {
+                assertThat(decoding).isInstanceOf(Undecodable.class);
+                continue;
+            }
+            Sgtin sgtin = (Sgtin) decoding;
+            assertThat((long) sgtin.filter()).isEqualTo(field(value, 85, 3));
+            assertThat(Long.parseLong(sgtin.companyPrefix())).isEqualTo(prefix);
+            assertThat(sgtin.companyPrefix()).hasSize(prefixDigits);
+            assertThat(Long.parseLong(sgtin.itemReference())).isEqualTo(item);
+            assertThat(sgtin.serial()).isEqualTo(Long.toString(field(value, 0, 38)));
+            assertThat(Epc.encodeSgtin96(sgtin.filter(), sgtin.companyPrefix(), sgtin.itemReference(), sgtin.serial())).isEqualTo(hex);
+        }
+    }
+
+    /** {@code width} bits of {@code value} starting at bit {@code from} (0 = least significant). */
+    private static long field(BigInteger value, int from, int width) {
+        return value.shiftRight(from).and(BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE)).longValueExact();
+    }
+
     @Test
     void partitionSevenIsReservedAndUndecodable() {
         // 0x30, filter 3 (011), partition 7 (111) → second byte 0x7C
