@@ -1,0 +1,353 @@
+package com.stockcount.count.bench;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+
+import com.stockcount.count.counts.domain.CountType;
+import com.stockcount.count.counts.domain.CreateCount;
+import com.stockcount.count.infrastructure.axon.AxonConfiguration;
+import com.stockcount.count.sessions.domain.SessionCommands.CountLine;
+import com.stockcount.count.sessions.domain.SessionCommands.CreateSession;
+import com.stockcount.count.sessions.domain.SessionCommands.StartCounting;
+import com.stockcount.testsupport.EmbeddedKafka;
+import com.stockcount.testsupport.EmbeddedPostgresServer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+
+/**
+ * CountLine commands per second on a 1-line session and on a 100,000-line session, in the same run,
+ * on the production configuration: the count-service application itself (its {@code AxonConfiguration}:
+ * JDBC event store, weak-reference cache, snapshot every 250 events, read model in the command's JTA
+ * transaction, streaming publisher polling the store) booted with its {@code prod} profile against a
+ * real PostgreSQL, its schema made by the service's own Flyway migrations, and a real Kafka broker.
+ * Also measured: creating the 100,000-line session, the first command after the session is evicted
+ * from the cache (loaded from the latest snapshot plus its tail), and the floor of one transaction per
+ * command: plain JDBC single-row UPDATEs, each its own transaction, on the same server.
+ *
+ * <p>Not a test: {@link #main} boots the application through Quarkus's test harness (the supported way
+ * to start it in-process from its classes) by running {@link #measure()} on the JUnit platform. The
+ * class name keeps it out of surefire. Run by hand (see docs/benchmarks.md), e.g.
+ * {@code java -cp ... com.stockcount.count.bench.PostgresSessionBench 100000 10000}; the system property
+ * {@code bench.fsync=off} starts PostgreSQL without durability (as the tests do) instead of durable.
+ */
+@QuarkusTest
+@TestProfile(PostgresSessionBench.Production.class)
+@WithTestResource(PostgresSessionBench.Infrastructure.class)
+public class PostgresSessionBench {
+
+    private static final String LINES = "bench.lines";
+    private static final String COMMANDS = "bench.commands";
+    private static final int ROUNDS = 5;
+    private static final int COLD_LOADS = 5;
+
+    @Inject
+    AxonConfiguration axon;
+    @Inject
+    DataSource dataSource;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "stockcount.axon.snapshot-threshold")
+    int snapshotThreshold;
+
+    private CommandGateway gateway;
+    private int sent;
+
+    public static void main(String[] args) {
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
+        System.setProperty(LINES, args.length > 0 ? args[0] : "100000");
+        System.setProperty(COMMANDS, args.length > 1 ? args[1] : "5000");
+        // Quarkus's launcher interceptor loads the class again in the application's class loader: select it by name
+        System.setProperty("junit.platform.launcher.interceptors.enabled", "true");
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(request()
+                        .selectors(selectClass(PostgresSessionBench.class.getName()))
+                        .filters(EngineFilter.includeEngines("junit-jupiter")).build(),
+                summary);
+        summary.getSummary().printFailuresTo(new PrintWriter(System.err, true), 30);
+        System.exit(summary.getSummary().getTotalFailureCount() == 0 && summary.getSummary().getTestsSucceededCount() == 1
+                ? 0 : 1);
+    }
+
+    @Test
+    void measure() throws SQLException {
+        int lines = Integer.getInteger(LINES);
+        int commands = Integer.getInteger(COMMANDS);
+        int perRound = commands / ROUNDS;
+        gateway = axon.commandGateway();
+
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        create("empty", 1);
+        long createMs = create("large", lines);
+        long events = scalar("select count(*) from domain_event_entry where aggregate_identifier = 'large'");
+
+        try (Connection raw = DriverManager.getConnection(jdbcUrl, EmbeddedPostgresServer.USER,
+                EmbeddedPostgresServer.PASSWORD)) {
+            prepareRaw(raw, lines);
+            // warm-up: JIT, connection pools, and the large session past its first snapshots
+            updates(raw, lines, perRound);
+            repeat(perRound, i -> countLine("empty", 1));
+            repeat(perRound, i -> countLine("large", lines));
+
+            double[] rawRates = new double[ROUNDS];
+            double[] emptyRates = new double[ROUNDS];
+            double[] largeRates = new double[ROUNDS];
+            long[] emptyLatencies = new long[ROUNDS * perRound];
+            long[] largeLatencies = new long[ROUNDS * perRound];
+            // interleaved rounds: on a shared machine, load changes over a run; each round sees the same load for all three
+            for (int r = 0; r < ROUNDS; r++) {
+                int offset = r * perRound;
+                rawRates[r] = updates(raw, lines, perRound);
+                emptyRates[r] = repeat(perRound, i -> timed(emptyLatencies, offset + i, () -> countLine("empty", 1)));
+                largeRates[r] = repeat(perRound, i -> timed(largeLatencies, offset + i, () -> countLine("large", lines)));
+                System.out.printf("round %d: raw %,.0f/s, 1-line %,.0f/s, %,d-line %,.0f/s%n", r + 1, rawRates[r],
+                        emptyRates[r], lines, largeRates[r]);
+            }
+            try (Statement drop = raw.createStatement()) {
+                drop.execute("drop table bench_line");
+            }
+
+            double[] coldMs = new double[COLD_LOADS];
+            long[] tails = new long[COLD_LOADS];
+            for (int k = 0; k < COLD_LOADS; k++) {
+                // spread the evictions over the snapshot cycle, so the tails differ
+                repeat(snapshotThreshold / COLD_LOADS + 1, i -> countLine("large", lines));
+                tails[k] = tail("large");
+                axon.evictSession("large");
+                coldMs[k] = millis(() -> countLine("large", lines));
+            }
+            long history = scalar("select count(*) from domain_event_entry where aggregate_identifier = 'large'");
+            long historyBytes = scalar("select sum(length(payload)) from domain_event_entry where aggregate_identifier = 'large'");
+            long snapshotBytes = scalar("select max(length(payload)) from snapshot_event_entry where aggregate_identifier = 'large'");
+            // what the snapshots save: without one, the next load replays the whole history
+            execute("delete from snapshot_event_entry where aggregate_identifier = 'large'");
+            axon.evictSession("large");
+            double replayMs = millis(() -> countLine("large", lines));
+            double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            Arrays.sort(emptyLatencies);
+            Arrays.sort(largeLatencies);
+
+            double rawRate = median(rawRates);
+            double emptyRate = median(emptyRates);
+            double largeRate = median(largeRates);
+            System.out.printf("%n=== count-service on PostgreSQL (%s), %,d-line session, snapshot every %d events, medians of %d rounds of %,d ===%n",
+                    System.getProperty("bench.fsync", "on").equals("off") ? "fsync off" : "durable", lines,
+                    snapshotThreshold, ROUNDS, perRound);
+            System.out.printf("raw JDBC single-row UPDATE, autocommit     %,10.0f tx/s%n", rawRate);
+            System.out.printf("CountLine, 1-line session                   %,10.0f commands/s (%.2f of raw)%n",
+                    emptyRate, emptyRate / rawRate);
+            System.out.printf("CountLine, %,d-line session            %,10.0f commands/s (%.2f of raw, %.2f of 1-line)%n",
+                    lines, largeRate, largeRate / rawRate, largeRate / emptyRate);
+            System.out.printf("  latency, 1-line session: %s%n", latencies(emptyLatencies));
+            System.out.printf("  latency, %,d-line session: %s%n", lines, latencies(largeLatencies));
+            System.out.printf("create the %,d-line session (%d events)   %,10d ms%n", lines, events, createMs);
+            System.out.printf("first command after eviction, from snapshot: median %,.0f ms (%s ms; tails %s events)%n",
+                    median(coldMs), Arrays.toString(Arrays.stream(coldMs).mapToLong(Math::round).toArray()), Arrays.toString(tails));
+            System.out.printf("  history %,d events (%,d KB of payload); latest snapshot %,d KB%n",
+                    history, historyBytes / 1024, snapshotBytes / 1024);
+            System.out.printf("first command after eviction with the snapshots deleted (replays %,d events) %,10.0f ms%n",
+                    history, replayMs);
+            System.out.printf("load average (1 min) %.1f at start, %.1f at end%n", loadBefore, loadAfter);
+        }
+    }
+
+    /** Creates a count and its session of {@code lines} lines in one transaction, as CountService does; starts it. */
+    private long create(String id, int lines) {
+        var quants = SessionBench.quants(lines);
+        long start = System.nanoTime();
+        QuarkusTransaction.requiringNew().timeout(300).run(() -> {
+            gateway.sendAndWait(new CreateCount("count-" + id, "DC-1", id, CountType.HARD, null, Instant.EPOCH, null, id,
+                    List.of()));
+            gateway.sendAndWait(new CreateSession(id, "count-" + id, "DC-1", id, CountType.HARD, null, quants, null,
+                    Instant.EPOCH, List.of()));
+        });
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        gateway.sendAndWait(new StartCounting(id, "bench", true));
+        return ms;
+    }
+
+    /** One command as {@code PUT /sessions/{id}/lines/{lineId}} sends it: no surrounding transaction, Axon opens one. */
+    private void countLine(String session, int lines) {
+        int n = sent++;
+        gateway.sendAndWait(new CountLine(session, "bench", Integer.toString(1 + (int) ((n * 7919L) % lines)), n % 13));
+    }
+
+    private static double repeat(int times, IntConsumer action) {
+        long start = System.nanoTime();
+        for (int i = 0; i < times; i++) {
+            action.accept(i);
+        }
+        return times / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double millis(Runnable action) {
+        long start = System.nanoTime();
+        action.run();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static void prepareRaw(Connection raw, int lines) throws SQLException {
+        try (Statement s = raw.createStatement()) {
+            s.execute("create table bench_line (id int primary key, counted bigint)");
+            s.execute("insert into bench_line select g, null from generate_series(1, " + lines + ") g");
+        }
+        raw.setAutoCommit(true);
+    }
+
+    /** The floor of one transaction per command: one single-row UPDATE, committed on its own. */
+    private double updates(Connection raw, int lines, int times) throws SQLException {
+        try (PreparedStatement update = raw.prepareStatement("update bench_line set counted = ? where id = ?")) {
+            long start = System.nanoTime();
+            for (int i = 0; i < times; i++) {
+                int n = sent++;
+                update.setLong(1, n % 13);
+                update.setInt(2, 1 + (int) ((n * 7919L) % lines));
+                update.executeUpdate();
+            }
+            return times / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** Events a load of the session reads after its latest snapshot. */
+    private long tail(String session) throws SQLException {
+        return scalar("select max(sequence_number) from domain_event_entry where aggregate_identifier = '" + session + "'")
+                - scalar("select coalesce(max(sequence_number), -1) from snapshot_event_entry where aggregate_identifier = '"
+                + session + "'");
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private long scalar(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static void timed(long[] latencies, int index, Runnable action) {
+        long start = System.nanoTime();
+        action.run();
+        latencies[index] = System.nanoTime() - start;
+    }
+
+    private static String latencies(long[] sortedNanos) {
+        return String.format("p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms, mean %.1f ms",
+                percentile(sortedNanos, 0.50), percentile(sortedNanos, 0.90), percentile(sortedNanos, 0.99),
+                percentile(sortedNanos, 0.999), sortedNanos[sortedNanos.length - 1] / 1e6,
+                Arrays.stream(sortedNanos).average().orElse(0) / 1e6);
+    }
+
+    private static double percentile(long[] sortedNanos, double p) {
+        return sortedNanos[Math.min(sortedNanos.length - 1, (int) (p * sortedNanos.length))] / 1e6;
+    }
+
+    /** The service's production settings ({@code prod} profile), quieter broker logs. */
+    public static class Production implements QuarkusTestProfile {
+
+        @Override
+        public String getConfigProfile() {
+            return "prod";
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.log.category.\"org.apache.kafka\".level", "WARN",
+                    "quarkus.log.category.\"kafka\".level", "WARN",
+                    "quarkus.log.category.\"state.change.logger\".level", "WARN");
+        }
+    }
+
+    /**
+     * A real Kafka broker and a real PostgreSQL, durable like production (fsync and synchronous
+     * commit on, data in a temporary directory removed at the end) unless {@code -Dbench.fsync=off}.
+     */
+    public static class Infrastructure implements QuarkusTestResourceLifecycleManager {
+
+        private EmbeddedKafka kafka;
+        private EmbeddedPostgresServer postgres;
+        private Path dataDir;
+
+        @Override
+        public Map<String, String> start() {
+            kafka = EmbeddedKafka.forTests();
+            if ("off".equals(System.getProperty("bench.fsync"))) {
+                postgres = EmbeddedPostgresServer.forTests();
+            } else {
+                try {
+                    dataDir = Files.createTempDirectory("count-bench-pg-");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                postgres = EmbeddedPostgresServer.persistent(dataDir.resolve("data"), freePort());
+            }
+            return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
+                    "quarkus.datasource.jdbc.url", postgres.createDatabase("count"),
+                    "quarkus.datasource.username", EmbeddedPostgresServer.USER,
+                    "quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
+        }
+
+        private static int freePort() {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void stop() {
+            postgres.close();
+            kafka.close();
+            if (dataDir != null) {
+                try (Stream<Path> files = Files.walk(dataDir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+}
