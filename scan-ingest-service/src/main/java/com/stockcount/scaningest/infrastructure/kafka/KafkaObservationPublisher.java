@@ -36,11 +36,11 @@ import org.jboss.logging.Logger;
  * hangs or a scan held in memory that a crash would lose. Created at startup, so the first batch
  * does not pay for the producer's connection and metadata.
  *
- * <p>With {@code stockcount.scan-ingest.publish-batches} the observations of a call go out as
+ * <p>With {@code stockcount.scan-ingest.publish-batches} (the default) the observations of a call go out as
  * {@link ScanObservationBatch} records, one per session and per {@value ScanObservationBatch#MAX_OBSERVATIONS}
  * observations, instead of one {@link ScanObserved} record each: an RFID portal body with 500 new tags then
  * costs the producer, the broker and count-service one record instead of 500. It is a switch because a
- * count-service that does not read batches yet must not be sent them (deploy that first, then turn it on).
+ * count-service older than its batch consumer must not be sent them.
  */
 @Startup
 @ApplicationScoped
@@ -56,7 +56,7 @@ public class KafkaObservationPublisher implements ObservationPublisher {
     public KafkaObservationPublisher(
             @ConfigProperty(name = "stockcount.scan-ingest.publish-timeout", defaultValue = "5s") Duration timeout,
             @ConfigProperty(name = "stockcount.scan-ingest.retry-after", defaultValue = "5s") Duration retryAfter,
-            @ConfigProperty(name = "stockcount.scan-ingest.publish-batches", defaultValue = "false") boolean batches) {
+            @ConfigProperty(name = "stockcount.scan-ingest.publish-batches", defaultValue = "true") boolean batches) {
         this.timeout = timeout;
         this.retryAfter = retryAfter;
         this.batches = batches;
