@@ -85,7 +85,7 @@ public class CountCorrections {
 
     /**
      * Posts each plan's delta (if any) as its count's correction taking effect at the count moment, and
-     * anchors the counts, with a few batched statements. Same rule as {@link #planAll}: distinct quants.
+     * anchors the counts, with a few statements over arrays. Same rule as {@link #planAll}: distinct quants.
      *
      * @return what each request did, in the order of {@code targets}
      */
@@ -163,27 +163,32 @@ public class CountCorrections {
         }
     }
 
+    /** Upserts the anchors of a round (its quants are distinct, so no row is touched twice). */
     private static void anchor(Connection c, List<Target> targets) throws SQLException {
         if (targets.isEmpty()) {
             return;
         }
         try (PreparedStatement upsert = c.prepareStatement("insert into count_anchor (count_id, quant_id, version,"
-                + " counted_quantity, counted_at, withdrawn) values (?, ?, ?, ?, ?, ?)"
+                + " counted_quantity, counted_at, withdrawn) select * from unnest(?::text[], ?::bigint[], ?::int[],"
+                + " ?::bigint[], ?::timestamptz[], ?::boolean[])"
                 + " on conflict (quant_id, count_id) do update set version = excluded.version,"
                 + " counted_quantity = excluded.counted_quantity, counted_at = excluded.counted_at,"
                 + " withdrawn = excluded.withdrawn")) {
-            for (Target t : targets) {
-                AdjustmentRequested r = t.request();
-                boolean withdrawn = r.kind().equals(AdjustmentRequested.KIND_WITHDRAW);
-                upsert.setString(1, r.countId());
-                upsert.setLong(2, t.quant().id());
-                upsert.setInt(3, r.countVersion());
-                upsert.setLong(4, withdrawn ? 0 : r.countedQuantity());
-                upsert.setTimestamp(5, withdrawn || r.countedAt() == null ? null : Timestamp.from(r.countedAt()));
-                upsert.setBoolean(6, withdrawn);
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
+            List<AdjustmentRequested> requests = targets.stream().map(Target::request).toList();
+            upsert.setArray(1, c.createArrayOf("text", requests.stream().map(AdjustmentRequested::countId).toArray()));
+            upsert.setArray(2, c.createArrayOf("bigint", targets.stream().map(t -> t.quant().id()).toArray()));
+            upsert.setArray(3, c.createArrayOf("integer",
+                    requests.stream().map(AdjustmentRequested::countVersion).toArray()));
+            upsert.setArray(4, c.createArrayOf("bigint",
+                    requests.stream().map(r -> withdrawn(r) ? 0L : r.countedQuantity()).toArray()));
+            upsert.setArray(5, c.createArrayOf("timestamptz", requests.stream()
+                    .map(r -> withdrawn(r) || r.countedAt() == null ? null : Timestamp.from(r.countedAt())).toArray()));
+            upsert.setArray(6, c.createArrayOf("boolean", requests.stream().map(CountCorrections::withdrawn).toArray()));
+            upsert.executeUpdate();
         }
+    }
+
+    private static boolean withdrawn(AdjustmentRequested r) {
+        return r.kind().equals(AdjustmentRequested.KIND_WITHDRAW);
     }
 }

@@ -135,7 +135,7 @@ public class Ledger {
     }
 
     /**
-     * Posts every change with a handful of statements (JDBC batches): the quants are updated, the
+     * Posts every change with a handful of statements: the quants are updated, the
      * entries appended and their events written to the outbox, in the order given. Several postings
      * on one quant follow each other: each starts from the quantity the previous one left.
      *
@@ -157,47 +157,51 @@ public class Ledger {
             quantities.put(p.quant().id(), after);
             afters[i] = after;
         }
-        try (PreparedStatement update = c.prepareStatement("update quant set quantity = ? where id = ?")) {
-            for (Map.Entry<Long, Long> q : quantities.entrySet()) {
-                update.setLong(1, q.getValue());
-                update.setLong(2, q.getKey());
-                update.addBatch();
-            }
-            update.executeBatch();
+        // one statement per table over arrays, whatever the number of postings
+        try (PreparedStatement update = c.prepareStatement("update quant q set quantity = k.quantity"
+                + " from unnest(?::bigint[], ?::bigint[]) as k(id, quantity) where q.id = k.id")) {
+            update.setArray(1, c.createArrayOf("bigint", quantities.keySet().toArray()));
+            update.setArray(2, c.createArrayOf("bigint", quantities.values().toArray()));
+            update.executeUpdate();
         }
-        List<LedgerEntry> entries = new ArrayList<>(postings.size());
-        try (PreparedStatement insert = c.prepareStatement("insert into ledger_entry (site_code, quant_id, bin_code, sku,"
-                + " lot, type, reason, delta, quantity_after, at, request_id, effective_at, count_id)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
-            for (int i = 0; i < postings.size(); i++) {
-                Posting p = postings.get(i);
-                QuantKey key = p.quant().key();
-                insert.setString(1, key.siteCode());
-                insert.setLong(2, p.quant().id());
-                insert.setString(3, key.binCode());
-                insert.setString(4, key.sku());
-                insert.setString(5, key.lot());
-                insert.setString(6, p.type());
-                insert.setString(7, p.reason());
-                insert.setLong(8, p.delta());
-                insert.setLong(9, afters[i]);
-                insert.setTimestamp(10, Timestamp.from(at));
-                insert.setString(11, p.requestId());
-                insert.setTimestamp(12, Timestamp.from(p.effectiveAt() == null ? at : p.effectiveAt()));
-                insert.setString(13, p.countId());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-            try (ResultSet ids = insert.getGeneratedKeys()) {
-                for (int i = 0; i < postings.size(); i++) {
-                    ids.next();
-                    Posting p = postings.get(i);
-                    QuantKey key = p.quant().key();
-                    entries.add(new LedgerEntry(ids.getLong(1), p.quant().idString(), p.type(), p.reason(), key.sku(),
-                            key.binCode(), key.lot(), p.delta(), afters[i], at, p.requestId(),
-                            p.effectiveAt() == null ? at : p.effectiveAt(), p.countId()));
+        // ids drawn first, in posting order, so each entry knows its id without relying on the order of RETURNING
+        long[] ids = new long[postings.size()];
+        try (PreparedStatement next = c.prepareStatement("select nextval('ledger_entry_id_seq')"
+                + " from generate_series(1, ?)")) {
+            next.setInt(1, postings.size());
+            try (ResultSet rs = next.executeQuery()) {
+                for (int i = 0; i < ids.length; i++) {
+                    rs.next();
+                    ids[i] = rs.getLong(1);
                 }
             }
+        }
+        int n = postings.size();
+        Object[][] columns = new Object[13][n];
+        List<LedgerEntry> entries = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Posting p = postings.get(i);
+            QuantKey key = p.quant().key();
+            Instant effective = p.effectiveAt() == null ? at : p.effectiveAt();
+            Object[] row = {ids[i], key.siteCode(), p.quant().id(), key.binCode(), key.sku(), key.lot(), p.type(),
+                    p.reason(), p.delta(), afters[i], Timestamp.from(at), p.requestId(), Timestamp.from(effective)};
+            for (int col = 0; col < row.length; col++) {
+                columns[col][i] = row[col];
+            }
+            entries.add(new LedgerEntry(ids[i], p.quant().idString(), p.type(), p.reason(), key.sku(), key.binCode(),
+                    key.lot(), p.delta(), afters[i], at, p.requestId(), effective, p.countId()));
+        }
+        try (PreparedStatement insert = c.prepareStatement("insert into ledger_entry (id, site_code, quant_id, bin_code,"
+                + " sku, lot, type, reason, delta, quantity_after, at, request_id, effective_at, count_id)"
+                + " select * from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                + " ?::text[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::text[])")) {
+            String[] types = {"bigint", "text", "bigint", "text", "text", "text", "text", "text", "bigint", "bigint",
+                    "timestamptz", "text", "timestamptz"};
+            for (int col = 0; col < types.length; col++) {
+                insert.setArray(col + 1, c.createArrayOf(types[col], columns[col]));
+            }
+            insert.setArray(14, c.createArrayOf("text", postings.stream().map(Posting::countId).toArray()));
+            insert.executeUpdate();
         }
         List<OutboxMessage> events = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {

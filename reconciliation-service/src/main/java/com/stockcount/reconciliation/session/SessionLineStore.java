@@ -262,68 +262,108 @@ final class SessionLineStore {
         return t == null ? null : t.toInstant();
     }
 
-    /** Batches the new requests and the count's per-quant state; {@link #flush} writes them. */
-    static final class Requests implements AutoCloseable {
+    /**
+     * Gathers the new requests and the count's per-quant state; {@link #flush} writes each table with one
+     * statement over arrays (a 100,000-quant completion is then a few hundred statements, not 200,000).
+     */
+    static final class Requests {
 
-        private final PreparedStatement quant;
-        private final PreparedStatement adjustment;
-        private int pending;
+        private final Connection c;
+        private final List<AdjustmentRequested> requests = new ArrayList<>();
+        private final List<QuantChange> changes = new ArrayList<>();
+        private final List<String> causes = new ArrayList<>();
 
-        Requests(Connection c) throws SQLException {
-            quant = c.prepareStatement("insert into count_quant (count_id, site_code, bin_code, sku, lot, version,"
-                    + " counted_quantity, counted_at, system_quantity, unit_cost) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " on conflict (count_id, bin_code, sku, lot) do update set version = excluded.version,"
-                    + " counted_quantity = excluded.counted_quantity, counted_at = excluded.counted_at,"
-                    + " system_quantity = coalesce(excluded.system_quantity, count_quant.system_quantity),"
-                    + " unit_cost = coalesce(excluded.unit_cost, count_quant.unit_cost)");
-            adjustment = c.prepareStatement("insert into count_adjustment (request_id, count_id, site_code, bin_code,"
-                    + " sku, lot, version, kind, counted_quantity, counted_at, caused_by, status, requested_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)");
+        Requests(Connection c) {
+            this.c = c;
         }
 
         void add(AdjustmentRequested r, QuantChange change, String causedBy) throws SQLException {
-            boolean count = r.kind().equals(AdjustmentRequested.KIND_COUNT);
-            quant.setString(1, r.countId());
-            quant.setString(2, r.quant().siteCode());
-            quant.setString(3, r.quant().binCode());
-            quant.setString(4, r.quant().sku());
-            quant.setString(5, r.quant().lot());
-            quant.setInt(6, r.countVersion());
-            quant.setObject(7, count ? r.countedQuantity() : null);
-            quant.setTimestamp(8, count ? Timestamp.from(r.countedAt()) : null);
-            quant.setObject(9, count ? change.systemQuantity() : null);
-            quant.setBigDecimal(10, change.unitCost());
-            quant.addBatch();
-            adjustment.setString(1, r.requestId());
-            adjustment.setString(2, r.countId());
-            adjustment.setString(3, r.quant().siteCode());
-            adjustment.setString(4, r.quant().binCode());
-            adjustment.setString(5, r.quant().sku());
-            adjustment.setString(6, r.quant().lot());
-            adjustment.setInt(7, r.countVersion());
-            adjustment.setString(8, r.kind());
-            adjustment.setObject(9, count ? r.countedQuantity() : null);
-            adjustment.setTimestamp(10, count ? Timestamp.from(r.countedAt()) : null);
-            adjustment.setString(11, causedBy);
-            adjustment.setTimestamp(12, Timestamp.from(r.requestedAt()));
-            adjustment.addBatch();
-            if (++pending == 1000) {
+            requests.add(r);
+            changes.add(change);
+            causes.add(causedBy);
+            if (requests.size() == 1000) {
                 flush();
             }
         }
 
         void flush() throws SQLException {
-            if (pending > 0) {
-                quant.executeBatch();
-                adjustment.executeBatch();
-                pending = 0;
+            if (requests.isEmpty()) {
+                return;
             }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            quant.close();
-            adjustment.close();
+            int n = requests.size();
+            Object[] countIds = new Object[n];
+            Object[] sites = new Object[n];
+            Object[] bins = new Object[n];
+            Object[] skus = new Object[n];
+            Object[] lots = new Object[n];
+            Object[] versions = new Object[n];
+            Object[] counted = new Object[n];
+            Object[] countedAts = new Object[n];
+            Object[] systems = new Object[n];
+            Object[] costs = new Object[n];
+            Object[] ids = new Object[n];
+            Object[] kinds = new Object[n];
+            Object[] requestedAts = new Object[n];
+            for (int i = 0; i < n; i++) {
+                AdjustmentRequested r = requests.get(i);
+                boolean count = r.kind().equals(AdjustmentRequested.KIND_COUNT);
+                countIds[i] = r.countId();
+                sites[i] = r.quant().siteCode();
+                bins[i] = r.quant().binCode();
+                skus[i] = r.quant().sku();
+                lots[i] = r.quant().lot();
+                versions[i] = r.countVersion();
+                counted[i] = count ? r.countedQuantity() : null;
+                countedAts[i] = count ? Timestamp.from(r.countedAt()) : null;
+                systems[i] = count ? changes.get(i).systemQuantity() : null;
+                costs[i] = changes.get(i).unitCost();
+                ids[i] = r.requestId();
+                kinds[i] = r.kind();
+                requestedAts[i] = Timestamp.from(r.requestedAt());
+            }
+            try (PreparedStatement quant = c.prepareStatement("insert into count_quant (count_id, site_code, bin_code,"
+                    + " sku, lot, version, counted_quantity, counted_at, system_quantity, unit_cost)"
+                    + " select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[],"
+                    + " ?::bigint[], ?::timestamptz[], ?::bigint[], ?::numeric[])"
+                    + " on conflict (count_id, bin_code, sku, lot) do update set version = excluded.version,"
+                    + " counted_quantity = excluded.counted_quantity, counted_at = excluded.counted_at,"
+                    + " system_quantity = coalesce(excluded.system_quantity, count_quant.system_quantity),"
+                    + " unit_cost = coalesce(excluded.unit_cost, count_quant.unit_cost)")) {
+                quant.setArray(1, c.createArrayOf("text", countIds));
+                quant.setArray(2, c.createArrayOf("text", sites));
+                quant.setArray(3, c.createArrayOf("text", bins));
+                quant.setArray(4, c.createArrayOf("text", skus));
+                quant.setArray(5, c.createArrayOf("text", lots));
+                quant.setArray(6, c.createArrayOf("integer", versions));
+                quant.setArray(7, c.createArrayOf("bigint", counted));
+                quant.setArray(8, c.createArrayOf("timestamptz", countedAts));
+                quant.setArray(9, c.createArrayOf("bigint", systems));
+                quant.setArray(10, c.createArrayOf("numeric", costs));
+                quant.executeUpdate();
+            }
+            try (PreparedStatement adjustment = c.prepareStatement("insert into count_adjustment (request_id, count_id,"
+                    + " site_code, bin_code, sku, lot, version, kind, counted_quantity, counted_at, caused_by, status,"
+                    + " requested_at) select r, c, s, b, p, l, v, k, q, t, w, 'PENDING', a"
+                    + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[],"
+                    + " ?::text[], ?::bigint[], ?::timestamptz[], ?::text[], ?::timestamptz[])"
+                    + " as x(r, c, s, b, p, l, v, k, q, t, w, a)")) {
+                adjustment.setArray(1, c.createArrayOf("text", ids));
+                adjustment.setArray(2, c.createArrayOf("text", countIds));
+                adjustment.setArray(3, c.createArrayOf("text", sites));
+                adjustment.setArray(4, c.createArrayOf("text", bins));
+                adjustment.setArray(5, c.createArrayOf("text", skus));
+                adjustment.setArray(6, c.createArrayOf("text", lots));
+                adjustment.setArray(7, c.createArrayOf("integer", versions));
+                adjustment.setArray(8, c.createArrayOf("text", kinds));
+                adjustment.setArray(9, c.createArrayOf("bigint", counted));
+                adjustment.setArray(10, c.createArrayOf("timestamptz", countedAts));
+                adjustment.setArray(11, c.createArrayOf("text", causes.toArray()));
+                adjustment.setArray(12, c.createArrayOf("timestamptz", requestedAts));
+                adjustment.executeUpdate();
+            }
+            requests.clear();
+            changes.clear();
+            causes.clear();
         }
     }
 }

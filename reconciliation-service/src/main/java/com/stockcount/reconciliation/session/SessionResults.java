@@ -146,41 +146,40 @@ public class SessionResults {
         Instant now = clock.instant();
         int[] requested = {0};
         List<OutboxMessage> batch = new ArrayList<>();
-        try (SessionLineStore.Requests requests = new SessionLineStore.Requests(c)) {
-            SessionLineStore.changedQuants(c, sessionId, countId, revisions, change -> {
-                Adjustments.Target target = change.counted() == null ? null
-                        : new Adjustments.Target(change.counted(), change.countedAt());
-                boolean withdrawn = change.version() != null && change.requestedCounted() == null;
-                boolean unchanged = target == null
-                        ? change.version() == null || withdrawn
-                        : change.version() != null && !withdrawn && change.requestedCounted() == target.counted()
-                                && target.countedAt().equals(change.requestedAt());
-                if (unchanged) {
-                    return;
+        SessionLineStore.Requests requests = new SessionLineStore.Requests(c);
+        SessionLineStore.changedQuants(c, sessionId, countId, revisions, change -> {
+            Adjustments.Target target = change.counted() == null ? null
+                    : new Adjustments.Target(change.counted(), change.countedAt());
+            boolean withdrawn = change.version() != null && change.requestedCounted() == null;
+            boolean unchanged = target == null
+                    ? change.version() == null || withdrawn
+                    : change.version() != null && !withdrawn && change.requestedCounted() == target.counted()
+                            && target.countedAt().equals(change.requestedAt());
+            if (unchanged) {
+                return;
+            }
+            int version = change.version() == null ? 1 : change.version() + 1;
+            AdjustmentRequested request = Adjustments.request(countId,
+                    new QuantKey(site, change.bin(), change.sku(), change.lot()), version, target,
+                    change.systemQuantity(), sessionId, change.lineId(), revision, now);
+            requests.add(request, change, causedBy);
+            batch.add(toOutbox(request));
+            if (change.serialized() && target != null) {
+                for (UnitsCounted units : Adjustments.units(request,
+                        SessionLineStore.seenUnits(c, countId, change.bin(), change.sku(), change.lot()))) {
+                    batch.add(OutboxMessage.of(Topics.INVENTORY_ADJUSTMENT_REQUEST, units.quant().asString(),
+                            units.requestId(), UnitsCounted.TYPE, UnitsCounted.VERSION, now, sessionId, units));
                 }
-                int version = change.version() == null ? 1 : change.version() + 1;
-                AdjustmentRequested request = Adjustments.request(countId,
-                        new QuantKey(site, change.bin(), change.sku(), change.lot()), version, target,
-                        change.systemQuantity(), sessionId, change.lineId(), revision, now);
-                requests.add(request, change, causedBy);
-                batch.add(toOutbox(request));
-                if (change.serialized() && target != null) {
-                    for (UnitsCounted units : Adjustments.units(request,
-                            SessionLineStore.seenUnits(c, countId, change.bin(), change.sku(), change.lot()))) {
-                        batch.add(OutboxMessage.of(Topics.INVENTORY_ADJUSTMENT_REQUEST, units.quant().asString(),
-                                units.requestId(), UnitsCounted.TYPE, UnitsCounted.VERSION, now, sessionId, units));
-                    }
-                }
-                if (batch.size() >= 1000) {
-                    requests.flush();
-                    Outbox.appendAll(c, batch);
-                    batch.clear();
-                }
-                requested[0]++;
-            });
-            requests.flush();
-            Outbox.appendAll(c, batch);
-        }
+            }
+            if (batch.size() >= 1000) {
+                requests.flush();
+                Outbox.appendAll(c, batch);
+                batch.clear();
+            }
+            requested[0]++;
+        });
+        requests.flush();
+        Outbox.appendAll(c, batch);
         return requested[0];
     }
 

@@ -2,8 +2,10 @@ package com.stockcount.reconciliation.bench;
 
 import com.stockcount.contracts.Topics;
 import com.stockcount.contracts.count.v1.CountedLine;
+import com.stockcount.contracts.count.v1.LineSerial;
 import com.stockcount.contracts.count.v1.SessionCompleted;
 import com.stockcount.contracts.count.v1.SessionResultPart;
+import com.stockcount.contracts.count.v1.SessionSerialsPart;
 import com.stockcount.platform.json.Json;
 import com.stockcount.platform.kafka.EventRecords;
 import java.math.BigDecimal;
@@ -11,11 +13,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,19 +39,26 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Run by hand against a running stack (the launcher: inventory and reconciliation as processes on a
- * real broker and database): publishes an N-line completed session to {@code count.session.v1}, as
+ * real broker and database): publishes a completed session to {@code count.session.v1}, as
  * count-service would, and measures until reconciliation reports every adjustment APPLIED by
- * inventory. Baseline, same run: N raw messages of the same size produced and consumed through the
- * same broker. Also prints the largest message on the request topic for the bench's site.
+ * inventory and inventory's own tables hold the counted result (quantities, and for RFID every unit
+ * linked). Baseline, same run: as many raw 300-byte messages produced and consumed through the same
+ * broker as the run had lines or EPCs. Also prints the largest message the run put on each topic and
+ * the most heap inventory and reconciliation used meanwhile.
  *
  * <pre>
- * KAFKA=localhost:19092 INVENTORY=http://localhost:30001 RECONCILIATION=http://localhost:30004 LINES=100000 \
+ * KAFKA=localhost:19092 INVENTORY=http://localhost:30001 RECONCILIATION=http://localhost:30004 \
+ *   INVENTORY_JDBC=jdbc:postgresql://localhost:15432/inventory LINES=100000 \
  *   java -cp … com.stockcount.reconciliation.bench.ReconciliationBench
  * </pre>
+ * With {@code EPCS=200000} instead of {@code LINES}: an RFID session of 1,000 bins, one RFID product
+ * each, {@code EPCS / 1,000} EPCs read per bin, none known to inventory beforehand.
  */
 public final class ReconciliationBench {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final List<String> TOPICS = List.of(Topics.COUNT_SESSION, Topics.INVENTORY_ADJUSTMENT_REQUEST,
+            Topics.INVENTORY_LEDGER);
 
     private ReconciliationBench() {
     }
@@ -51,9 +67,13 @@ public final class ReconciliationBench {
         String kafka = System.getenv().getOrDefault("KAFKA", "localhost:19092");
         String inventory = System.getenv().getOrDefault("INVENTORY", "http://localhost:8081");
         String reconciliation = System.getenv().getOrDefault("RECONCILIATION", "http://localhost:8084");
-        int lines = Integer.parseInt(System.getenv().getOrDefault("LINES", "100000"));
+        String inventoryJdbc = System.getenv().getOrDefault("INVENTORY_JDBC", "jdbc:postgresql://localhost:15432/inventory");
+        int epcs = Integer.parseInt(System.getenv().getOrDefault("EPCS", "0"));
+        boolean rfid = epcs > 0;
         int bins = 1_000;
-        int products = Math.max(1, lines / bins);
+        int lines = rfid ? bins : Integer.parseInt(System.getenv().getOrDefault("LINES", "100000"));
+        int products = rfid ? bins : Math.max(1, lines / bins);
+        int epcsPerLine = rfid ? epcs / bins : 0;
         String site = "BENCH-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 
         // master data: bins × products quants (a COUNT request creates a quant that does not exist yet)
@@ -62,63 +82,168 @@ public final class ReconciliationBench {
             post(inventory + "/sites/" + site + "/bins", "{\"code\":\"B%04d\",\"area\":\"Floor\"}".formatted(b));
         }
         for (int p = 0; p < products; p++) {
-            post(inventory + "/products", ("{\"sku\":\"%s-P%03d\",\"name\":\"p\",\"parent\":null,\"gtins\":[],"
-                    + "\"tracking\":\"BULK\",\"unitCost\":1.5}").formatted(site, p));
+            post(inventory + "/products", ("{\"sku\":\"%s-P%04d\",\"name\":\"p\",\"parent\":null,\"gtins\":[],"
+                    + "\"tracking\":\"%s\",\"unitCost\":1.5}").formatted(site, p, rfid ? "RFID" : "BULK"));
         }
-        long maxMessage = 0;
         String session = "bench-" + site;
         Instant countedAt = Instant.now();
         List<CountedLine> all = new ArrayList<>(lines);
+        List<LineSerial> serials = new ArrayList<>(epcs);
+        long expectedTotal = 0;
         for (int i = 0; i < lines; i++) {
-            all.add(new CountedLine("L%06d".formatted(i), null, "%s-P%03d".formatted(site, i / bins),
-                    "B%04d".formatted(i % bins), null, "BULK", 0, 1 + i % 7, countedAt, new BigDecimal("1.50")));
+            String lineId = "L%06d".formatted(i);
+            long counted = rfid ? epcsPerLine : 1 + i % 7;
+            expectedTotal += counted;
+            all.add(new CountedLine(lineId, null, "%s-P%04d".formatted(site, rfid ? i : i / bins),
+                    "B%04d".formatted(i % bins), null, rfid ? "RFID" : "BULK", 0, counted, countedAt,
+                    new BigDecimal("1.50")));
+            for (int e = 0; e < epcsPerLine; e++) {
+                String epc = "%08X%06X%010X".formatted(site.hashCode(), i, e);
+                serials.add(new LineSerial(lineId, epc, epc, false, countedAt));
+            }
         }
         int parts = (lines + SessionResultPart.MAX_LINES - 1) / SessionResultPart.MAX_LINES;
+        int serialParts = (serials.size() + SessionSerialsPart.MAX_SERIALS - 1) / SessionSerialsPart.MAX_SERIALS;
+        Map<TopicPartition, Long> before = endOffsets(kafka);
+        Heap heap = new Heap(List.of(inventory, reconciliation));
         long started = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
             for (int p = 0; p < parts; p++) {
                 SessionResultPart part = new SessionResultPart(session, "count-" + site, 1, p, parts,
                         all.subList(p * SessionResultPart.MAX_LINES, Math.min(lines, (p + 1) * SessionResultPart.MAX_LINES)));
-                ProducerRecord<String, byte[]> r = EventRecords.event(Topics.COUNT_SESSION, session, part.eventId(),
-                        SessionResultPart.TYPE, 1, countedAt, null, part);
-                maxMessage = Math.max(maxMessage, r.value().length);
-                producer.send(r);
+                producer.send(EventRecords.event(Topics.COUNT_SESSION, session, part.eventId(),
+                        SessionResultPart.TYPE, 1, countedAt, null, part));
+            }
+            for (int p = 0; p < serialParts; p++) {
+                SessionSerialsPart part = new SessionSerialsPart(session, "count-" + site, 1, p, serialParts,
+                        serials.subList(p * SessionSerialsPart.MAX_SERIALS,
+                                Math.min(serials.size(), (p + 1) * SessionSerialsPart.MAX_SERIALS)));
+                producer.send(EventRecords.event(Topics.COUNT_SESSION, session, part.eventId(),
+                        SessionSerialsPart.TYPE, 1, countedAt, null, part));
             }
             SessionCompleted completed = new SessionCompleted(session, "count-" + site, site, "Bench", "HARD", 1,
-                    Instant.now(), "bench", lines, parts, 0, 0);
+                    Instant.now(), "bench", lines, parts, serialParts, serials.size());
             producer.send(EventRecords.event(Topics.COUNT_SESSION, session, completed.eventId(), SessionCompleted.TYPE,
                     1, Instant.now(), null, completed)).get(30, TimeUnit.SECONDS);
         }
         long requestedAt = 0;
-        while (true) {
-            HttpResponse<String> report = HTTP.send(HttpRequest.newBuilder(
-                    URI.create(reconciliation + "/sessions/" + session + "/reconciliation")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (report.statusCode() == 200) {
-                Map<?, ?> summary = (Map<?, ?>) Json.read(report.body().getBytes(), Map.class).get("summary");
-                long requested = ((Number) summary.get("adjustmentsRequested")).longValue();
-                long applied = ((Number) summary.get("adjustmentsApplied")).longValue();
-                if (requestedAt == 0 && requested == lines) {
-                    requestedAt = System.nanoTime();
+        long appliedAt = 0;
+        try (Connection db = DriverManager.getConnection(inventoryJdbc, "postgres", "postgres")) {
+            while (true) {
+                heap.sample();
+                if (appliedAt == 0) {
+                    HttpResponse<String> report = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(reconciliation + "/sessions/" + session + "/reconciliation")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (report.statusCode() == 200) {
+                        Map<?, ?> summary = (Map<?, ?>) Json.read(report.body().getBytes(), Map.class).get("summary");
+                        if (requestedAt == 0 && ((Number) summary.get("adjustmentsRequested")).longValue() == lines) {
+                            requestedAt = System.nanoTime();
+                        }
+                        if (((Number) summary.get("adjustmentsApplied")).longValue() == lines) {
+                            appliedAt = System.nanoTime();
+                        }
+                    }
                 }
-                if (applied == lines) {
+                if (appliedAt != 0 && inventoryHolds(db, site, expectedTotal, rfid ? epcs : 0)) {
                     break;
                 }
+                if (System.nanoTime() - started > TimeUnit.MINUTES.toNanos(15)) {
+                    throw new IllegalStateException("not reconciled in 15 minutes");
+                }
+                Thread.sleep(500);
             }
-            if (System.nanoTime() - started > TimeUnit.MINUTES.toNanos(10)) {
-                throw new IllegalStateException("not reconciled in 10 minutes");
-            }
-            Thread.sleep(250);
         }
         long reconciled = System.nanoTime() - started;
+        Map<String, Integer> largest = largestMessages(kafka, before);
 
-        long baseline = baseline(kafka, lines, 300);
-        System.out.printf("%,d-line session: requests written after %,d ms, every adjustment applied after %,d ms;"
-                        + " largest session message %,d bytes%n", lines,
-                TimeUnit.NANOSECONDS.toMillis(requestedAt - started), TimeUnit.NANOSECONDS.toMillis(reconciled),
-                maxMessage);
-        System.out.printf("baseline: %,d raw 300-byte messages produced and consumed in %,d ms; ratio %.1f%n", lines,
-                TimeUnit.NANOSECONDS.toMillis(baseline), (double) reconciled / baseline);
+        long baseline = baseline(kafka, rfid ? epcs : lines, 300);
+        System.out.printf("%s session (%,d lines, %,d EPCs): every request written after %,d ms, every outcome back"
+                        + " in reconciliation after %,d ms, inventory holding the counted result after %,d ms%n",
+                rfid ? "RFID" : "BULK", lines, serials.size(), TimeUnit.NANOSECONDS.toMillis(requestedAt - started),
+                TimeUnit.NANOSECONDS.toMillis(appliedAt - started), TimeUnit.NANOSECONDS.toMillis(reconciled));
+        System.out.printf("largest message of the run per topic (bytes): %s%n", largest);
+        System.out.printf("most heap used (MB): %s%n", heap.max());
+        System.out.printf("baseline: %,d raw 300-byte messages produced and consumed in %,d ms; ratio %.1f%n",
+                rfid ? epcs : lines, TimeUnit.NANOSECONDS.toMillis(baseline), (double) reconciled / baseline);
+    }
+
+    /** Inventory's tables, read directly: the site's quants add up to what was counted, and every EPC is linked. */
+    private static boolean inventoryHolds(Connection db, String site, long total, int units) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement("select coalesce(sum(quantity), 0),"
+                + " (select count(*) from serialized_unit u join quant q on q.id = u.quant_id where q.site_code = ?)"
+                + " from quant where site_code = ?")) {
+            select.setString(1, site);
+            select.setString(2, site);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == total && rs.getLong(2) == units;
+            }
+        }
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(String kafka) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(kafka)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : TOPICS) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            return consumer.endOffsets(partitions);
+        }
+    }
+
+    /** The largest record value each topic received since {@code from}. */
+    private static Map<String, Integer> largestMessages(String kafka, Map<TopicPartition, Long> from) {
+        Map<String, Integer> largest = new TreeMap<>();
+        Map<TopicPartition, Long> to = endOffsets(kafka);
+        try (KafkaConsumer<String, byte[]> consumer = consumer(kafka)) {
+            consumer.assign(from.keySet());
+            from.forEach(consumer::seek);
+            Map<TopicPartition, Long> remaining = new HashMap<>(to);
+            remaining.entrySet().removeIf(e -> e.getValue() <= from.get(e.getKey()));
+            while (!remaining.isEmpty()) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                    largest.merge(r.topic(), r.value() == null ? 0 : r.value().length, Math::max);
+                    if (remaining.containsKey(tp) && r.offset() + 1 >= remaining.get(tp)) {
+                        remaining.remove(tp);
+                    }
+                }
+            }
+        }
+        return largest;
+    }
+
+    /** The most heap each service reported on /q/metrics while sampled. */
+    private static final class Heap {
+
+        private final List<String> services;
+        private final Map<String, Long> max = new TreeMap<>();
+
+        Heap(List<String> services) {
+            this.services = services;
+        }
+
+        void sample() throws Exception {
+            for (String service : services) {
+                String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(service + "/q/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                long used = metrics.lines().filter(l -> l.startsWith("jvm_memory_used_bytes") && l.contains("area=\"heap\""))
+                        .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                max.merge(service, used, Math::max);
+            }
+        }
+
+        Map<String, Long> max() {
+            Map<String, Long> mb = new TreeMap<>();
+            max.forEach((service, bytes) -> mb.put(service, bytes / (1024 * 1024)));
+            return mb;
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String kafka) {
+        return new KafkaConsumer<>(Map.of("bootstrap.servers", kafka, "max.partition.fetch.bytes", 2_097_152),
+                new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     /** Produce and consume {@code n} messages of {@code size} bytes on a fresh topic: the broker's own floor. */
@@ -132,8 +257,7 @@ public final class ReconciliationBench {
             }
             producer.flush();
         }
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(kafka)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);

@@ -59,8 +59,9 @@ public class InventoryKafka {
     void onStart(@Observes StartupEvent event) {
         TopicAdmin.ensure(List.of(Topics.INVENTORY_LEDGER, Topics.INVENTORY_ADJUSTMENT_REQUEST,
                 Topics.deadLetterOf(Topics.INVENTORY_ADJUSTMENT_REQUEST)), partitions, replicationFactor);
-        relay = new OutboxRelay("inventory", dataSource, KafkaClients.producer("inventory-outbox", Map.of()),
-                outboxBatchSize).start();
+        // a poll of requests writes about two rows each: larger producer batches carry a round in fewer requests
+        relay = new OutboxRelay("inventory", dataSource, KafkaClients.producer("inventory-outbox",
+                Map.of("batch.size", 262_144)), outboxBatchSize).start();
         workers.start(ConsumerWorker.batched("inventory-adjustment-request", GROUP,
                 List.of(Topics.INVENTORY_ADJUSTMENT_REQUEST), this::handle, Map.of()));
     }

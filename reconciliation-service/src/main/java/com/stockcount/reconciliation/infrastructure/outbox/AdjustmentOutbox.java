@@ -10,23 +10,26 @@ import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Owns the relay that publishes the outbox (our adjustment requests) to Kafka. */
 @ApplicationScoped
 public class AdjustmentOutbox {
 
-    private static final int BATCH_SIZE = 500;
-
     @Inject
     DataSource dataSource;
+
+    @ConfigProperty(name = "stockcount.outbox.batch-size", defaultValue = "2000")
+    int batchSize;
 
     private KafkaProducer<String, byte[]> producer;
     private OutboxRelay relay;
 
     /** Called once the topics exist. */
     public void start() {
-        producer = KafkaClients.producer("reconciliation-outbox", Map.of());
-        relay = new OutboxRelay("reconciliation", dataSource, producer, BATCH_SIZE).start();
+        // a completion writes one request per quant: larger producer batches carry a round in fewer requests
+        producer = KafkaClients.producer("reconciliation-outbox", Map.of("batch.size", 262_144));
+        relay = new OutboxRelay("reconciliation", dataSource, producer, batchSize).start();
     }
 
     // before the datasource closes, so the last round can finish cleanly
