@@ -3,6 +3,8 @@ package com.stockcount.launcher.e2e;
 import com.stockcount.launcher.Service;
 import com.stockcount.launcher.Stack;
 import com.stockcount.launcher.StackConfig;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -34,6 +36,14 @@ final class RunningStack {
             env.put("EMBEDDED_KAFKA_PORT", Integer.toString(freePort()));
             env.put("POSTGRES_PORT", Integer.toString(freePort()));
             env.put("STOCKCOUNT_SERVICE_JVM_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+            // -De2e.home=DIR: the services built in another tree (a copy of a commit), not this one's target/
+            String home = System.getProperty("e2e.home");
+            if (home != null) {
+                env.put("STOCKCOUNT_HOME", home);
+            }
+            // a service that stops answering mid-response (killed, or broken) fails the call instead of hanging the test
+            RestAssured.config = RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                    .setParam("http.connection.timeout", 10_000).setParam("http.socket.timeout", 60_000));
             stack = new Stack(StackConfig.fromEnvironment(env)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stack-stop"));
         }
