@@ -33,7 +33,8 @@ import org.apache.kafka.tools.ProducerPerformance;
  *
  * <p>When it starts the system itself it also starts inventory and count-service and measures, first, the
  * latency from a tag's last read to its visibility in the session view ({@link SessionLatency}; {@code --latency=false}
- * skips it; {@code --latency-n=}, {@code --rate=} unique tags/s, {@code --latency-c=} connections).
+ * skips it; {@code --latency-n=}, {@code --rate=} unique tags/s, {@code --latency-c=} connections, {@code --latency-b=}
+ * events a body). {@code --batches=true|false} sets scan-ingest's {@code stockcount.scan-ingest.publish-batches}.
  *
  * <pre>./mvnw -q -pl bench exec:java -Dexec.args="--n=200000 --r=5 --a=4 --b=500 --c=4"</pre>
  */
@@ -57,7 +58,10 @@ public final class PortalBench {
         // the session-view latency needs inventory and count-service beside scan-ingest: only when the bench starts the system
         boolean latency = !opts.containsKey("url") && !"false".equals(opts.get("latency"));
         int latencyN = Integer.parseInt(opts.getOrDefault("latency-n", "200000"));
-        int latencyC = Integer.parseInt(opts.getOrDefault("latency-c", "2"));
+        // 20,000 unique tags/s is 200 bodies/s of 100 tags read 5 times: more connections and portal-sized bodies
+        // (2,500 events, 500 tags) let one bench client offer it on two cores
+        int latencyC = Integer.parseInt(opts.getOrDefault("latency-c", "6"));
+        int latencyB = Integer.parseInt(opts.getOrDefault("latency-b", "2500"));
         double rate = Double.parseDouble(opts.getOrDefault("rate", "20000"));
 
         EmbeddedKafka kafka = null;
@@ -76,8 +80,12 @@ public final class PortalBench {
                 int port = Integer.parseInt(opts.getOrDefault("port", "18083"));
                 url = "http://localhost:" + port;
                 // e.g. --service-jvm="-XX:StartFlightRecording=filename=/tmp/ingest.jfr,settings=profile" to profile scan-ingest
-                service = startService("scan-ingest-service", serviceEnv(bootstrap, postgres, "scaningest", port),
-                        opts.getOrDefault("service-jvm", ""));
+                Map<String, String> ingestEnv = serviceEnv(bootstrap, postgres, "scaningest", port);
+                // --batches=true|false overrides the service's default of stockcount.scan-ingest.publish-batches
+                if (opts.containsKey("batches")) {
+                    ingestEnv.put("STOCKCOUNT_SCAN_INGEST_PUBLISH_BATCHES", opts.get("batches"));
+                }
+                service = startService("scan-ingest-service", ingestEnv, opts.getOrDefault("service-jvm", ""));
                 if (latency) {
                     inventory = startService("inventory-service", serviceEnv(bootstrap, postgres, "inventory", port - 2), "");
                     awaitReady(http, "http://localhost:" + (port - 2), inventory, "inventory-service");
@@ -101,12 +109,12 @@ public final class PortalBench {
                 send(http, "PUT", url + "/readers/" + portal, "{\"site\":\"" + SessionLatency.SITE + "\",\"bin\":\"RFID-WARM\"}");
                 send(http, "PUT", url + "/readers/" + portal + "/session", "{\"sessionId\":\"" + warmSession + "\"}");
                 System.out.printf("%nwarm-up of the whole path (%,d tags into another session)%n", Math.min(latencyN / 4, 20_000));
-                view.run(url, portal, warmSession, Math.min(latencyN / 4, 20_000), r, a, b, latencyC, rate, 3L << 30);
+                view.run(url, portal, warmSession, Math.min(latencyN / 4, 20_000), r, a, latencyB, latencyC, rate, 3L << 30);
                 send(http, "PUT", url + "/readers/" + portal, "{\"site\":\"" + SessionLatency.SITE + "\",\"bin\":\"RFID-01\"}");
                 send(http, "PUT", url + "/readers/" + portal + "/session", "{\"sessionId\":\"" + measured + "\"}");
                 // the registry caches a reader's setup (5 s): let the new bin and binding be seen
                 Thread.sleep(6_000);
-                view.run(url, portal, measured, latencyN, r, a, b, latencyC, rate, 4L << 30);
+                view.run(url, portal, measured, latencyN, r, a, latencyB, latencyC, rate, 4L << 30);
                 // the throughput run below has no consumer, as in earlier runs: its sessions do not exist in count-service
                 stop(count);
                 count = null;

@@ -118,11 +118,7 @@ final class SessionLatency {
             for (int w = 0; w < c; w++) {
                 workers.add(pool.submit(() -> {
                     for (int k = next.getAndIncrement(); k < bodies; k = next.getAndIncrement()) {
-                        long due = start + (long) (k * (double) perBody / rate * 1e9);
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                        }
+                        // the body is built before its due time, so building it does not delay its sending
                         StringBuilder json = new StringBuilder(b * 230).append('[');
                         int from = k * perBody;
                         int to = Math.min(n, from + perBody);
@@ -134,8 +130,14 @@ final class SessionLatency {
                                 PortalBench.impinjEvent(json, epcs[tag], (tag + read) % a + 1);
                             }
                         }
+                        String body = json.append(']').toString();
+                        long due = start + (long) (k * (double) perBody / rate * 1e9);
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
                         sentAt[k] = System.nanoTime();
-                        PortalBench.post(http, ingestUrl + "/readers/" + reader + "/impinj", json.append(']').toString());
+                        PortalBench.post(http, ingestUrl + "/readers/" + reader + "/impinj", body);
                     }
                     return null;
                 }));
