@@ -3,12 +3,18 @@ package com.stockcount.count.bench;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
+import com.stockcount.contracts.Topics;
+import com.stockcount.contracts.scan.v1.CodeKind;
+import com.stockcount.contracts.scan.v1.ScanObservationBatch;
+import com.stockcount.contracts.scan.v1.ScanObserved;
 import com.stockcount.count.counts.domain.CountType;
 import com.stockcount.count.counts.domain.CreateCount;
 import com.stockcount.count.infrastructure.axon.AxonConfiguration;
 import com.stockcount.count.sessions.domain.SessionCommands.CountLine;
 import com.stockcount.count.sessions.domain.SessionCommands.CreateSession;
 import com.stockcount.count.sessions.domain.SessionCommands.StartCounting;
+import com.stockcount.platform.kafka.EventRecords;
+import com.stockcount.platform.kafka.KafkaClients;
 import com.stockcount.testsupport.EmbeddedKafka;
 import com.stockcount.testsupport.EmbeddedPostgresServer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,13 +38,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -53,14 +63,18 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  * transaction, streaming publisher polling the store) booted with its {@code prod} profile against a
  * real PostgreSQL, its schema made by the service's own Flyway migrations, and a real Kafka broker.
  * Also measured: creating the 100,000-line session, the first command after the session is evicted
- * from the cache (loaded from the latest snapshot plus its tail), and the floor of one transaction per
- * command: plain JDBC single-row UPDATEs, each its own transaction, on the same server.
+ * from the cache (loaded from the latest snapshot plus its tail, and once with the snapshots deleted), the
+ * floor of one transaction per command (plain JDBC single-row UPDATEs, each its own transaction, on the
+ * same server), and EPC reads applied per second through the service's Kafka consumer at the start and at
+ * the end of a 200,000-EPC session.
  *
  * <p>Not a test: {@link #main} boots the application through Quarkus's test harness (the supported way
  * to start it in-process from its classes) by running {@link #measure()} on the JUnit platform. The
- * class name keeps it out of surefire. Run by hand (see docs/benchmarks.md), e.g.
- * {@code java -cp ... com.stockcount.count.bench.PostgresSessionBench 100000 10000}; the system property
- * {@code bench.fsync=off} starts PostgreSQL without durability (as the tests do) instead of durable.
+ * class name keeps it out of surefire. Run by hand from the module's directory (see docs/benchmarks.md):
+ * {@code java -cp ... com.stockcount.count.bench.PostgresSessionBench [lines] [commands] [epcs]}
+ * (defaults 100000 5000 200000; commands 0 skips the CountLine part). The system property
+ * {@code bench.fsync=off} starts PostgreSQL without durability (as the tests do) instead of durable; any
+ * service setting can be given as a system property too, e.g. {@code -Dstockcount.axon.snapshot-threshold=1000}.
  */
 @QuarkusTest
 @TestProfile(PostgresSessionBench.Production.class)
@@ -71,6 +85,8 @@ public class PostgresSessionBench {
     private static final String COMMANDS = "bench.commands";
     private static final int ROUNDS = 5;
     private static final int COLD_LOADS = 5;
+    private static final String EPCS = "bench.epcs";
+    private static final int EPC_STEP = 10_000;
 
     @Inject
     AxonConfiguration axon;
@@ -90,6 +106,7 @@ public class PostgresSessionBench {
         System.setProperty("disable-axoniq-console-message", "true");
         System.setProperty(LINES, args.length > 0 ? args[0] : "100000");
         System.setProperty(COMMANDS, args.length > 1 ? args[1] : "5000");
+        System.setProperty(EPCS, args.length > 2 ? args[2] : "200000");
         // Quarkus's launcher interceptor loads the class again in the application's class loader: select it by name
         System.setProperty("junit.platform.launcher.interceptors.enabled", "true");
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
@@ -108,10 +125,18 @@ public class PostgresSessionBench {
         int commands = Integer.getInteger(COMMANDS);
         int perRound = commands / ROUNDS;
         gateway = axon.commandGateway();
+        if (commands > 0) {
+            countLines(lines, perRound);
+        }
+        epcs(Integer.getInteger(EPCS), EPC_STEP);
+    }
+
+    /** CountLine on the 1-line and the large session in interleaved rounds, cold loads, and the raw baseline. */
+    private void countLines(int lines, int perRound) throws SQLException {
 
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        create("empty", 1);
-        long createMs = create("large", lines);
+        create("empty", 1, "BULK");
+        long createMs = create("large", lines, "BULK");
         long events = scalar("select count(*) from domain_event_entry where aggregate_identifier = 'large'");
 
         try (Connection raw = DriverManager.getConnection(jdbcUrl, EmbeddedPostgresServer.USER,
@@ -167,9 +192,9 @@ public class PostgresSessionBench {
                     System.getProperty("bench.fsync", "on").equals("off") ? "fsync off" : "durable", lines,
                     snapshotThreshold, ROUNDS, perRound);
             System.out.printf("raw JDBC single-row UPDATE, autocommit     %,10.0f tx/s%n", rawRate);
-            System.out.printf("CountLine, 1-line session                   %,10.0f commands/s (%.2f of raw)%n",
+            System.out.printf("CountLine, 1-line session                   %,10.0f commands/s (%.3f of raw)%n",
                     emptyRate, emptyRate / rawRate);
-            System.out.printf("CountLine, %,d-line session            %,10.0f commands/s (%.2f of raw, %.2f of 1-line)%n",
+            System.out.printf("CountLine, %,d-line session            %,10.0f commands/s (%.3f of raw, %.2f of 1-line)%n",
                     lines, largeRate, largeRate / rawRate, largeRate / emptyRate);
             System.out.printf("  latency, 1-line session: %s%n", latencies(emptyLatencies));
             System.out.printf("  latency, %,d-line session: %s%n", lines, latencies(largeLatencies));
@@ -184,9 +209,66 @@ public class PostgresSessionBench {
         }
     }
 
+    /**
+     * EPC observations applied per second by the service's Kafka consumer (batched, one transaction per poll, one
+     * command per session) into one session of 1,000 RFID lines, from empty to {@code total} distinct EPCs: each step
+     * publishes {@code step} observations in batches of 1,000 and waits until the session view counts them.
+     */
+    private void epcs(int total, int step) throws SQLException {
+        int steps = total / step;
+        double[] rates = new double[steps];
+        try (KafkaProducer<String, byte[]> producer = KafkaClients.producer("count-bench-portal", Map.of())) {
+            // warm-up on another session: the consumer's group join and the JIT are not part of the first step
+            create("epcs-warm-up", 1_000, "RFID");
+            publishAndWait(producer, "epcs-warm-up", 0, step);
+            create("epcs", 1_000, "RFID");
+            for (int s = 0; s < steps; s++) {
+                rates[s] = step / publishAndWait(producer, "epcs", s * step, step);
+            }
+        }
+        double first = (rates[0] + rates[1]) / 2;
+        double last = (rates[steps - 1] + rates[steps - 2]) / 2;
+        System.out.printf("%nEPC observations applied through the consumer, steps of %,d: %s /s%n", step,
+                Arrays.toString(Arrays.stream(rates).mapToLong(Math::round).toArray()));
+        System.out.printf("EPCs applied, first %,d of the session   %,10.0f /s%n", 2 * step, first);
+        System.out.printf("EPCs applied, last %,d (%,d-EPC session) %,10.0f /s (%.2f of the start)%n", 2 * step, total,
+                last, last / first);
+        System.out.printf("load average (1 min) %.1f at the end%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("  %,d events in the session's history; latest snapshot %,d KB%n",
+                scalar("select count(*) from domain_event_entry where aggregate_identifier = 'epcs'"),
+                scalar("select coalesce(max(length(payload)), 0) from snapshot_event_entry where aggregate_identifier = 'epcs'") / 1024);
+    }
+
+    /** Publishes EPC reads {@code from}..{@code from+count-1} of a session, then waits until it counts them; seconds. */
+    private double publishAndWait(KafkaProducer<String, byte[]> producer, String session, int from, int count)
+            throws SQLException {
+        long start = System.nanoTime();
+        for (int b = from; b < from + count; b += ScanObservationBatch.MAX_OBSERVATIONS) {
+            List<ScanObserved> observations = new ArrayList<>(ScanObservationBatch.MAX_OBSERVATIONS);
+            for (int n = b; n < b + ScanObservationBatch.MAX_OBSERVATIONS; n++) {
+                int line = 1 + n % 1_000;
+                String epc = String.format("3034%020X", n);
+                observations.add(new ScanObserved(UUID.randomUUID().toString(), session, "portal-1", CodeKind.EPC, epc,
+                        String.format("%014d", line), epc, null, "B-" + (line % 500), Instant.now()));
+            }
+            String batchId = UUID.randomUUID().toString();
+            producer.send(EventRecords.event(Topics.SCAN_OBSERVATION, session, batchId, ScanObservationBatch.TYPE,
+                    ScanObservationBatch.VERSION, Instant.now(), null, new ScanObservationBatch(batchId, session, observations)));
+        }
+        producer.flush();
+        long deadline = start + 600_000_000_000L;
+        while (scalar("select scans from session_view where id = '" + session + "'") < from + count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("observations not applied within 10 minutes");
+            }
+            LockSupport.parkNanos(5_000_000);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
     /** Creates a count and its session of {@code lines} lines in one transaction, as CountService does; starts it. */
-    private long create(String id, int lines) {
-        var quants = SessionBench.quants(lines);
+    private long create(String id, int lines, String tracking) {
+        var quants = SessionBench.quants(lines, tracking);
         long start = System.nanoTime();
         QuarkusTransaction.requiringNew().timeout(300).run(() -> {
             gateway.sendAndWait(new CreateCount("count-" + id, "DC-1", id, CountType.HARD, null, Instant.EPOCH, null, id,

@@ -86,18 +86,18 @@ public final class SessionBench {
                 .start();
     }
 
-    /** The scope of a session of {@code lines} BULK quants in 500 bins; line n has GTIN n (14 digits). */
-    static List<QuantSnapshot> quants(int lines) {
+    /** The scope of a session of {@code lines} quants tracked as {@code tracking} in 500 bins; line n has GTIN n (14 digits). */
+    static List<QuantSnapshot> quants(int lines, String tracking) {
         List<QuantSnapshot> quants = new ArrayList<>(lines);
         for (int i = 1; i <= lines; i++) {
-            quants.add(new QuantSnapshot("q" + i, "SKU-" + i, "Product " + i, "B-" + (i % 500), "Backstock", "", "BULK",
+            quants.add(new QuantSnapshot("q" + i, "SKU-" + i, "Product " + i, "B-" + (i % 500), "Backstock", "", tracking,
                     List.of(String.format("%014d", i)), BigDecimal.ONE, i % 7, "Parent " + (i % 100), List.of()));
         }
         return quants;
     }
 
     private static String session(CommandGateway gateway, String id, int lines) {
-        List<QuantSnapshot> quants = quants(lines);
+        List<QuantSnapshot> quants = quants(lines, "BULK");
         long start = System.nanoTime();
         gateway.sendAndWait(new CreateSession(id, "count-" + id, "DC-1", id, CountType.HARD, null, quants, null,
                 Instant.EPOCH, List.of()));
