@@ -7,9 +7,11 @@ import com.stockcount.count.security.Permission;
 import com.stockcount.count.sessions.SessionAccess;
 import com.stockcount.count.sessions.SessionQueries;
 import com.stockcount.count.sessions.SessionView;
+import com.stockcount.count.sessions.domain.QuantSnapshot;
 import com.stockcount.count.sessions.domain.SessionCommands.DismissScan;
 import com.stockcount.count.sessions.domain.SessionCommands.HandCount;
 import com.stockcount.count.sessions.domain.SessionCommands.MatchScan;
+import com.stockcount.count.sessions.domain.SessionCommands.MatchScanOnNewLine;
 import com.stockcount.count.sessions.domain.SessionCommands.RemoveScan;
 import com.stockcount.platform.rest.Page;
 import com.stockcount.platform.rest.ProblemException;
@@ -30,6 +32,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The scanning screen of seed 2: the categories, removing a wrong scan, matching or dismissing an
@@ -75,14 +78,14 @@ public class ScanResource {
     @Path("/scans")
     public Page<ScanView> list(@PathParam("id") String id, @QueryParam("category") ScanQueries.Category category,
                                @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
-        access.require(id, Permission.VIEW);
+        access.check(id, Permission.VIEW);
         return scans.list(id, category, after, limit);
     }
 
     @DELETE
     @Path("/scans/{scanId}")
     public SessionView remove(@PathParam("id") String id, @PathParam("scanId") String scanId) {
-        access.require(id, Permission.WORK);
+        access.check(id, Permission.WORK);
         ScanView scan = scans.scan(id, scanId);
         String key = scan.epc() != null ? scan.epc() : scan.serial();
         axon.commandGateway().sendAndWait(new RemoveScan(id, caller.actor(), scanId, scan.lineId(), key));
@@ -92,7 +95,7 @@ public class ScanResource {
     @GET
     @Path("/scans/{scanId}/candidates")
     public List<Candidate> candidates(@PathParam("id") String id, @PathParam("scanId") String scanId) {
-        access.require(id, Permission.VIEW);
+        access.check(id, Permission.VIEW);
         ScanView scan = scans.scan(id, scanId);
         List<Candidate> found = new ArrayList<>();
         for (InventoryClient.Product p : inventory.products(scan.gtin(), scan.code())) {
@@ -105,19 +108,39 @@ public class ScanResource {
     @POST
     @Path("/scans/{scanId}/match")
     public ScanView match(@PathParam("id") String id, @PathParam("scanId") String scanId, @NotNull @Valid Match body) {
-        access.require(id, Permission.WORK);
+        SessionView session = access.require(id, Permission.WORK);
         ScanView scan = scans.scan(id, scanId);
-        String lineId = sessions.lineOf(id, false, body.sku(), scan.bin()).orElseThrow(() -> new ProblemException(409,
-                "Conflict", body.sku() + " has no line in this session; only products in its scope can be matched"));
-        axon.commandGateway().sendAndWait(new MatchScan(id, caller.actor(), scanId, lineId));
+        Optional<String> lineId = sessions.lineOf(id, false, body.sku(), scan.bin());
+        if (lineId.isPresent()) {
+            axon.commandGateway().sendAndWait(new MatchScan(id, caller.actor(), scanId, lineId.get()));
+        } else {
+            axon.commandGateway().sendAndWait(new MatchScanOnNewLine(id, caller.actor(), scanId,
+                    newLine(session, scan, body.sku())));
+        }
         return scans.scan(id, scanId);
+    }
+
+    /**
+     * A product found on the shelf that the books did not have there: a line with system quantity 0 in the bin the
+     * scan was made in (else the session's current bin or its bin), as inventory describes the product.
+     */
+    private QuantSnapshot newLine(SessionView session, ScanView scan, String sku) {
+        InventoryClient.Product product = inventory.products(null, sku).stream().filter(p -> p.sku().equals(sku))
+                .findFirst().orElseThrow(() -> ProblemException.badField("sku", "no product " + sku + " in inventory"));
+        String bin = scan.bin() != null ? scan.bin() : session.currentBin() != null ? session.currentBin() : session.bin();
+        if (bin == null) {
+            throw new ProblemException(409, "Conflict", "scan " + scan.id() + " has no bin and the session covers several;"
+                    + " scan a bin label, then scan the product again");
+        }
+        return new QuantSnapshot(null, product.sku(), product.name(), bin, session.area(), "", product.tracking(),
+                product.gtins(), null, 0, product.parent(), List.of());
     }
 
     @POST
     @Path("/scans/{scanId}/dismiss")
     public ScanView dismiss(@PathParam("id") String id, @PathParam("scanId") String scanId,
                             @NotNull @Valid Dismissal body) {
-        access.require(id, Permission.WORK);
+        access.check(id, Permission.WORK);
         scans.scan(id, scanId);
         axon.commandGateway().sendAndWait(new DismissScan(id, caller.actor(), scanId, body.reason()));
         return scans.scan(id, scanId);

@@ -2,6 +2,7 @@ package com.stockcount.count.sessions;
 
 import com.stockcount.count.security.Caller;
 import com.stockcount.count.security.Permission;
+import com.stockcount.platform.rest.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -14,10 +15,16 @@ public class SessionAccess {
     @Inject
     SessionQueries queries;
 
-    public SessionView require(String sessionId, Permission needed) {
+    /** The check alone: one primary-key read of the session's site, not its totals (a 100,000-line session has many). */
+    public void check(String sessionId, Permission needed) {
         caller.require(needed);
-        SessionView session = queries.session(sessionId);
-        caller.requireSite(session.site(), "session", sessionId);
-        return session;
+        String site = queries.siteOf(sessionId).orElseThrow(() -> ProblemException.notFound("session", sessionId));
+        caller.requireSite(site, "session", sessionId);
+    }
+
+    /** The check, then the session with its totals, for the endpoints that need them. */
+    public SessionView require(String sessionId, Permission needed) {
+        check(sessionId, needed);
+        return queries.session(sessionId);
     }
 }

@@ -3,6 +3,7 @@ package com.stockcount.count.sessions;
 import com.stockcount.count.sessions.domain.QuantSnapshot;
 import com.stockcount.count.sessions.domain.SessionAggregate;
 import com.stockcount.count.sessions.domain.SessionEvents.CountingStarted;
+import com.stockcount.count.sessions.domain.SessionEvents.LineAdded;
 import com.stockcount.count.sessions.domain.SessionEvents.LineCleared;
 import com.stockcount.count.sessions.domain.SessionEvents.LineCounted;
 import com.stockcount.count.sessions.domain.SessionEvents.LinesSnapshotted;
@@ -32,6 +33,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventHandler;
@@ -66,12 +68,21 @@ public class SessionProjection {
 
     @EventHandler
     public void on(LinesSnapshotted event) throws SQLException {
+        insertLines(event.sessionId(), event.lines());
+    }
+
+    @EventHandler
+    public void on(LineAdded event) throws SQLException {
+        insertLines(event.sessionId(), List.of(event.line()));
+    }
+
+    private void insertLines(String sessionId, List<SnapshotLine> lines) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
                 "insert into session_line (session_id, line_no, quant_id, sku, name, bin, area, lot, tracking, gtins,"
                         + " unit_cost, system_quantity, parent) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (SnapshotLine line : event.lines()) {
+            for (SnapshotLine line : lines) {
                 QuantSnapshot q = line.quant();
-                insert.setString(1, event.sessionId());
+                insert.setString(1, sessionId);
                 insert.setInt(2, Integer.parseInt(line.lineId()));
                 insert.setString(3, q.quantId());
                 insert.setString(4, q.sku());

@@ -45,6 +45,19 @@ public class SessionQueries {
         return found.stream().findFirst();
     }
 
+    /** The site of the session, if it exists: what an access check needs, without the totals. */
+    public Optional<String> siteOf(String id) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(
+                "select site from session_view where id = ?")) {
+            query.setString(1, id);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read session " + id, e);
+        }
+    }
+
     public List<SessionView> ofCount(String countId) {
         return sessions(SESSION + " where s.count_id = ? order by s.created_at, s.id", countId);
     }
@@ -52,7 +65,6 @@ public class SessionQueries {
     public Page<LineView> lines(String sessionId, String after, Integer limit) {
         int size = Page.limit(limit);
         int from = parseCursor(after);
-        session(sessionId);
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(
                 "select * from session_line where session_id = ? and line_no > ? order by line_no limit ?")) {
             query.setString(1, sessionId);

@@ -73,7 +73,7 @@ public class SessionResource {
 
     @GET
     public SessionView get(@PathParam("id") String id) {
-        return visible(id, Permission.VIEW);
+        return access.require(id, Permission.VIEW);
     }
 
     @GET
@@ -178,7 +178,7 @@ public class SessionResource {
         return queries.session(id);
     }
 
-    private SessionView visible(String id, Permission needed) {
-        return access.require(id, needed);
+    private void visible(String id, Permission needed) {
+        access.check(id, needed);
     }
 }

@@ -46,6 +46,7 @@ class ScanBatchFlowTest {
     private static final Instant SEEN = Instant.parse("2025-03-01T09:00:00Z");
     private static final String TAGGED = "00000000000031";
     private static final String BOXED = "00000000000032";
+    private static final String ELSEWHERE = "00000000000033";
 
     @Inject
     ScanConsumer consumer;
@@ -54,7 +55,8 @@ class ScanBatchFlowTest {
     static void inventory() {
         Map<String, Object> rfid = InventoryStub.quant("r1", "SKU-31", "E-01", 3, TAGGED);
         rfid.put("tracking", "RFID");
-        Inventory.site("STORE-C", List.of(rfid, InventoryStub.quant("r2", "SKU-32", "E-01", 5, BOXED)));
+        Inventory.site("STORE-C", List.of(rfid, InventoryStub.quant("r2", "SKU-32", "E-01", 5, BOXED),
+                InventoryStub.quant("r3", "FOUND-33", "E-02", 2, ELSEWHERE)));
     }
 
     private static String countingSession() {
@@ -178,5 +180,30 @@ class ScanBatchFlowTest {
         assertThat(line(applied, "SKU-32").getLong("countedQuantity")).isEqualTo(1);
         consumer.handle(poll(single(box(applied, "hh-1"))));
         assertThat(line(applied, "SKU-32").getLong("countedQuantity")).isEqualTo(2);
+    }
+
+    @Test
+    void matchingAProductTheSessionHasNoLineForAddsALineInTheBinOfTheScan() {
+        String session = countingSession();
+        ScanObserved stray = new ScanObserved(UUID.randomUUID().toString(), session, "hh-1", CodeKind.BARCODE, ELSEWHERE,
+                ELSEWHERE, null, null, null, SEEN);
+        consumer.handle(poll(single(stray)));
+        assertThat(session(session).getInt("categories.unmatched")).isEqualTo(1);
+
+        given().contentType("application/json").body(Map.of("sku", "FOUND-33"))
+                .post("/sessions/" + session + "/scans/" + stray.observationId() + "/match")
+                .then().statusCode(200).extract().jsonPath();
+
+        JsonPath added = line(session, "FOUND-33");
+        assertThat(added.getString("bin")).isEqualTo("E-01");
+        assertThat(added.getLong("systemQuantity")).isZero();
+        assertThat(added.getLong("countedQuantity")).isEqualTo(1);
+        assertThat(added.getString("quantId")).isNull();
+        assertThat(session(session).getInt("totals.lines")).isEqualTo(3);
+        assertThat(session(session).getInt("categories.unmatched")).isZero();
+        // the next scan of that product in that bin counts on the new line
+        consumer.handle(poll(single(box(session, "hh-1")), single(new ScanObserved(UUID.randomUUID().toString(), session,
+                "hh-1", CodeKind.BARCODE, ELSEWHERE, ELSEWHERE, null, null, null, SEEN))));
+        assertThat(line(session, "FOUND-33").getLong("countedQuantity")).isEqualTo(2);
     }
 }

@@ -71,8 +71,8 @@ public class InventoryStub implements QuarkusTestResourceLifecycleManager {
                     return;
                 }
                 quants(exchange, quantsBySite.getOrDefault(path[1], List.of()), query);
-            } else if (path.length == 5 && path[2].equals("quants") && path[4].equals("units")) {
-                units(exchange, quantsBySite.getOrDefault(path[1], List.of()), path[3]);
+            } else if (path.length == 3 && path[2].equals("units")) {
+                units(exchange, quantsBySite.getOrDefault(path[1], List.of()), query);
             } else if (path.length == 1 && path[0].equals("products")) {
                 products(exchange, query);
             } else {
@@ -102,12 +102,17 @@ public class InventoryStub implements QuarkusTestResourceLifecycleManager {
         respond(exchange, 200, page);
     }
 
-    /** The units of a serialized quant: the stub quant's {@code units} array of serials, one page. */
-    private static void units(HttpExchange exchange, List<JsonNode> quants, String quantId) throws IOException {
+    /** The units of the scope's serialized quants: each stub quant's {@code units} array of serials, one page. */
+    private static void units(HttpExchange exchange, List<JsonNode> quants, Map<String, String> query) throws IOException {
+        String bin = query.get("bin");
+        String area = query.get("area");
         ObjectNode page = Json.mapper().createObjectNode();
         ArrayNode items = page.putArray("items");
-        quants.stream().filter(q -> q.get("id").asText().equals(quantId) && q.has("units"))
-                .forEach(q -> q.get("units").forEach(serial -> items.addObject().put("serial", serial.asText())));
+        quants.stream().filter(q -> q.has("units"))
+                .filter(q -> bin == null || q.get("bin").asText().equals(bin))
+                .filter(q -> area == null || q.get("area").asText().equals(area))
+                .forEach(q -> q.get("units").forEach(serial -> items.addObject().put("quantId", q.get("id").asText())
+                        .put("serial", serial.asText())));
         page.putNull("next");
         respond(exchange, 200, page);
     }

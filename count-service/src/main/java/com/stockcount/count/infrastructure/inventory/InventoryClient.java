@@ -14,7 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -52,33 +54,27 @@ public class InventoryClient {
 
     /** Every quant of the site, narrowed to one bin and/or one area when those are not null, in inventory's order. */
     public List<QuantSnapshot> quants(String site, String bin, String area) {
-        List<QuantSnapshot> all = new ArrayList<>();
+        List<Quant> all = new ArrayList<>();
         String cursor = null;
         do {
-            StringBuilder path = new StringBuilder("/sites/").append(encode(site)).append("/quants?limit=").append(PAGE);
-            if (bin != null) {
-                path.append("&bin=").append(encode(bin));
-            }
-            if (area != null) {
-                path.append("&area=").append(encode(area));
-            }
-            if (cursor != null) {
-                path.append("&after=").append(encode(cursor));
-            }
-            HttpResponse<byte[]> response = get(path.toString());
+            String path = "/sites/" + encode(site) + "/quants?limit=" + PAGE + scope(bin, area, cursor);
+            HttpResponse<byte[]> response = get(path);
             if (response.statusCode() != 200) {
                 throw unavailable("answered " + response.statusCode() + " to " + path);
             }
             QuantPage page = Json.read(response.body(), QuantPage.class);
-            for (Quant q : page.items()) {
-                boolean serialized = "SERIAL".equals(q.tracking()) || "RFID".equals(q.tracking());
-                all.add(new QuantSnapshot(q.id(), q.sku(), q.name(), q.bin(), q.area(), q.lot(), q.tracking(),
-                        q.gtins(), q.unitCost(), q.quantity() == null ? 0 : q.quantity(), q.parent(),
-                        serialized ? units(site, q.id()) : List.of()));
-            }
+            all.addAll(page.items());
             cursor = page.next();
         } while (cursor != null);
-        return all;
+        boolean serialized = all.stream().anyMatch(q -> "SERIAL".equals(q.tracking()) || "RFID".equals(q.tracking()));
+        Map<String, List<String>> units = serialized ? units(site, bin, area) : Map.of();
+        List<QuantSnapshot> snapshots = new ArrayList<>(all.size());
+        for (Quant q : all) {
+            snapshots.add(new QuantSnapshot(q.id(), q.sku(), q.name(), q.bin(), q.area(), q.lot(), q.tracking(),
+                    q.gtins(), q.unitCost(), q.quantity() == null ? 0 : q.quantity(), q.parent(),
+                    units.getOrDefault(q.id(), List.of())));
+        }
+        return snapshots;
     }
 
     /** A product as inventory lists it. */
@@ -110,28 +106,45 @@ public class InventoryClient {
         return Json.read(response.body(), ProductPage.class).items();
     }
 
-    record Unit(String serial) {
+    record Unit(String quantId, String serial) {
     }
 
     record UnitPage(List<Unit> items, String next) {
     }
 
-    /** Serials (or EPCs) of the units linked to a SERIAL/RFID quant: what the shelf is expected to hold. */
-    private List<String> units(String site, String quantId) {
-        List<String> serials = new ArrayList<>();
+    /**
+     * Serials (or EPCs) of the units linked to the SERIAL/RFID quants of the scope, by quant id: what the shelves are
+     * expected to hold. One paged list for the whole scope, not one call per quant.
+     */
+    private Map<String, List<String>> units(String site, String bin, String area) {
+        Map<String, List<String>> byQuant = new HashMap<>();
         String cursor = null;
         do {
-            String path = "/sites/" + encode(site) + "/quants/" + encode(quantId) + "/units?limit=" + PAGE
-                    + (cursor == null ? "" : "&after=" + encode(cursor));
+            String path = "/sites/" + encode(site) + "/units?limit=" + PAGE + scope(bin, area, cursor);
             HttpResponse<byte[]> response = get(path);
             if (response.statusCode() != 200) {
                 throw unavailable("answered " + response.statusCode() + " to " + path);
             }
             UnitPage page = Json.read(response.body(), UnitPage.class);
-            page.items().forEach(u -> serials.add(u.serial()));
+            page.items().forEach(u -> byQuant.computeIfAbsent(u.quantId(), id -> new ArrayList<>()).add(u.serial()));
             cursor = page.next();
         } while (cursor != null);
-        return serials;
+        return byQuant;
+    }
+
+    /** The optional {@code bin}, {@code area} and {@code after} query parameters of a scope's paged list. */
+    private static String scope(String bin, String area, String cursor) {
+        StringBuilder query = new StringBuilder();
+        if (bin != null) {
+            query.append("&bin=").append(encode(bin));
+        }
+        if (area != null) {
+            query.append("&area=").append(encode(area));
+        }
+        if (cursor != null) {
+            query.append("&after=").append(encode(cursor));
+        }
+        return query.toString();
     }
 
     private HttpResponse<byte[]> get(String path) {

@@ -8,6 +8,8 @@ import java.util.List;
 /**
  * The system's view of one quant when a session is created, as read from inventory.
  *
+ * @param quantId inventory's quant, or {@code null} for a line added while counting (a product found where the
+ *                books had none: system quantity 0)
  * @param lot   {@code ""} when the product is not lot-tracked
  * @param gtins  GTIN-14s of the product, used to match barcode scans
  * @param parent the parent product (style) name, by which hand-counted items are found; may be {@code null}
@@ -28,7 +30,6 @@ public record QuantSnapshot(
         List<String> units) {
 
     public QuantSnapshot {
-        required(quantId, "quantId");
         required(sku, "sku");
         required(bin, "bin");
         required(tracking, "tracking");

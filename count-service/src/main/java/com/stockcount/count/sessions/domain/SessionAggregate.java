@@ -22,10 +22,12 @@ import com.stockcount.count.sessions.domain.SessionCommands.TypeSerial;
 import com.stockcount.count.sessions.domain.SessionCommands.HandCount;
 import com.stockcount.count.sessions.domain.SessionCommands.DismissScan;
 import com.stockcount.count.sessions.domain.SessionCommands.MatchScan;
+import com.stockcount.count.sessions.domain.SessionCommands.MatchScanOnNewLine;
 import com.stockcount.count.sessions.domain.SessionCommands.RemoveScan;
 import com.stockcount.count.sessions.domain.SessionCommands.ReopenSession;
 import com.stockcount.count.sessions.domain.SessionCommands.StartCounting;
 import com.stockcount.count.sessions.domain.SessionEvents.CountingStarted;
+import com.stockcount.count.sessions.domain.SessionEvents.LineAdded;
 import com.stockcount.count.sessions.domain.SessionEvents.LineCleared;
 import com.stockcount.count.sessions.domain.SessionEvents.LineCounted;
 import com.stockcount.count.sessions.domain.SessionEvents.LinesSnapshotted;
@@ -339,6 +341,19 @@ public class SessionAggregate {
     }
 
     @CommandHandler
+    void handle(MatchScanOnNewLine command, Clock clock) {
+        requireInProgress();
+        requireUnmatched(command.observationId());
+        Instant now = clock.instant();
+        guard(command.actor(), now);
+        String lineId = Integer.toString(lines.size() + 1);
+        apply(new LineAdded(sessionId, new SnapshotLine(lineId, command.product()), now, command.actor()));
+        apply(new ScanMatched(sessionId, command.observationId(), lineId, 1, category(lines.get(lineId)), now,
+                command.actor()));
+        renew(command.actor(), now);
+    }
+
+    @CommandHandler
     void handle(DismissScan command, Clock clock) {
         requireInProgress();
         requireUnmatched(command.observationId());
@@ -552,15 +567,22 @@ public class SessionAggregate {
 
     @EventSourcingHandler
     void on(LinesSnapshotted event) {
-        for (SnapshotLine snapshot : event.lines()) {
-            QuantSnapshot q = snapshot.quant();
-            lines.put(snapshot.lineId(), new Line(q.quantId(), q.sku(), q.bin(), q.lot(), q.tracking(),
-                    q.systemQuantity(), q.unitCost(), null, null, q.units()));
-            for (String gtin : q.gtins()) {
-                String product = Gtin.normalize(gtin) + "|" + q.bin();
-                lineByProductAtBin.putIfAbsent(product, snapshot.lineId());
-                lineByProductAtBin.putIfAbsent(product + "|" + q.lot(), snapshot.lineId());
-            }
+        event.lines().forEach(this::addLine);
+    }
+
+    @EventSourcingHandler
+    void on(LineAdded event) {
+        addLine(event.line());
+    }
+
+    private void addLine(SnapshotLine snapshot) {
+        QuantSnapshot q = snapshot.quant();
+        lines.put(snapshot.lineId(), new Line(q.quantId(), q.sku(), q.bin(), q.lot(), q.tracking(),
+                q.systemQuantity(), q.unitCost(), null, null, q.units()));
+        for (String gtin : q.gtins()) {
+            String product = Gtin.normalize(gtin) + "|" + q.bin();
+            lineByProductAtBin.putIfAbsent(product, snapshot.lineId());
+            lineByProductAtBin.putIfAbsent(product + "|" + q.lot(), snapshot.lineId());
         }
     }
 

@@ -258,6 +258,26 @@ public final class SessionCommands {
         }
     }
 
+    /**
+     * Match an unmatched scan to a product the session has no line for: a line is added for it (system quantity 0,
+     * the product's tracking, the scan's bin) and the scan counts there.
+     *
+     * @param product the product as inventory describes it, with no quant ({@code quantId} null, quantity 0)
+     */
+    public record MatchScanOnNewLine(@TargetAggregateIdentifier String sessionId, String actor, String observationId,
+                                     QuantSnapshot product) {
+
+        public MatchScanOnNewLine {
+            required(sessionId, "sessionId");
+            required(actor, "actor");
+            required(observationId, "observationId");
+            present(product, "product");
+            if (product.quantId() != null || product.systemQuantity() != 0) {
+                throw new IllegalArgumentException("a line added while counting has no quant and system quantity 0");
+            }
+        }
+    }
+
     /** Set aside an unmatched RFID tag (a foreign tag) with the reason, so it no longer blocks a submit. */
     public record DismissScan(@TargetAggregateIdentifier String sessionId, String actor, String observationId,
                               String reason) {

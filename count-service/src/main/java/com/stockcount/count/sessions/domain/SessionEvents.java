@@ -56,6 +56,17 @@ public final class SessionEvents {
         }
     }
 
+    /** A line added while counting, for a product found where the books had none (its quant id is {@code null}). */
+    public record LineAdded(String sessionId, SnapshotLine line, Instant addedAt, String addedBy) {
+
+        public LineAdded {
+            required(sessionId, "sessionId");
+            present(line, "line");
+            present(addedAt, "addedAt");
+            required(addedBy, "addedBy");
+        }
+    }
+
     public record CountingStarted(String sessionId, Instant startedAt) {
 
         public CountingStarted {

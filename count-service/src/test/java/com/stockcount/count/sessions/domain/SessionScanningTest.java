@@ -9,11 +9,13 @@ import com.stockcount.count.sessions.domain.SessionCommands.CompleteSession;
 import com.stockcount.count.sessions.domain.SessionCommands.DismissScan;
 import com.stockcount.count.sessions.domain.SessionCommands.HandCount;
 import com.stockcount.count.sessions.domain.SessionCommands.MatchScan;
+import com.stockcount.count.sessions.domain.SessionCommands.MatchScanOnNewLine;
 import com.stockcount.count.sessions.domain.SessionCommands.RecordScans;
 import com.stockcount.count.sessions.domain.SessionCommands.Scan;
 import com.stockcount.count.sessions.domain.SessionCommands.RemoveScan;
 import com.stockcount.count.sessions.domain.SessionEvents.CountingStarted;
 import com.stockcount.count.sessions.domain.SessionEvents.CurrentBinSet;
+import com.stockcount.count.sessions.domain.SessionEvents.LineAdded;
 import com.stockcount.count.sessions.domain.SessionEvents.LineCounted;
 import com.stockcount.count.sessions.domain.SessionEvents.LinesSnapshotted;
 import com.stockcount.count.sessions.domain.SessionEvents.ScanCounted;
@@ -244,6 +246,36 @@ class SessionScanningTest {
         fixture.given(open)
                 .when(new MatchScan(S, "ann", "o1", "2"))
                 .expectEvents(new ScanMatched(S, "o1", "2", 1, "UNDIRECTED", NOW, "ann"));
+    }
+
+    @Test
+    void matchingAProductWithoutALineAddsOneWithNothingExpectedAndCompletionReportsIt() {
+        QuantSnapshot found = new QuantSnapshot(null, "SKU-N", "Product N", "D-01", "Display", "", "BULK",
+                List.of("00000000000109"), null, 0, null, List.of());
+        List<Object> open = counting(unmatched("o1", "BARCODE", "00000000000109", "no line for GTIN 00000000000109 in bin D-01"));
+        LineAdded added = new LineAdded(S, new SnapshotLine("6", found), NOW, "ann");
+        ScanMatched matched = new ScanMatched(S, "o1", "6", 1, "UNDIRECTED", NOW, "ann");
+        fixture.given(open)
+                .when(new MatchScanOnNewLine(S, "ann", "o1", found))
+                .expectEvents(added, matched);
+        List<Object> history = new ArrayList<>(open);
+        history.addAll(List.of(added, matched));
+        fixture.given(history)
+                .when(new CompleteSession(S, "ann"))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        new CustomTypeSafeMatcher<Object>("the new line, without quant, system quantity 0") {
+                            @Override
+                            protected boolean matchesSafely(Object event) {
+                                return event.equals(new SessionEvents.SessionResultRecorded(S, "count-1", 1, 0, 1,
+                                        List.of(new ResultLine("6", null, "SKU-N", "D-01", "", "BULK", 0, 1, NOW, null))));
+                            }
+                        },
+                        new CustomTypeSafeMatcher<Object>("the completion") {
+                            @Override
+                            protected boolean matchesSafely(Object event) {
+                                return event instanceof SessionEvents.SessionCompleted;
+                            }
+                        }, andNoMore())));
     }
 
     @Test
