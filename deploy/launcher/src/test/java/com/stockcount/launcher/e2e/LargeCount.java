@@ -99,13 +99,14 @@ final class LargeCount {
 
         /**
          * Completes the faulty store's session and returns at a random point of its reconciliation: either
-         * while reconciliation takes the session in (within 1.5 s of the completion), or once inventory
-         * has posted a random number, up to half, of the corrections.
+         * while reconciliation takes the session in (within half a second of the completion: batched, it
+         * needs little more for all of it), or once inventory has posted a random number, up to half, of
+         * the corrections.
          */
         void completeAndAwaitARandomPoint(Random random) throws Exception {
             faulty.complete(countedAt);
             if (random.nextBoolean()) {
-                Thread.sleep(random.nextInt(1_500));
+                Thread.sleep(random.nextInt(500));
             } else {
                 awaitCorrectionsPosted(1 + random.nextInt(corrections / 2));
             }
