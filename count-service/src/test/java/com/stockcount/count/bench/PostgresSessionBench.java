@@ -72,7 +72,7 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  * to start it in-process from its classes) by running {@link #measure()} on the JUnit platform. The
  * class name keeps it out of surefire. Run by hand from the module's directory (see docs/benchmarks.md):
  * {@code java -cp ... com.stockcount.count.bench.PostgresSessionBench [lines] [commands] [epcs]}
- * (defaults 100000 5000 200000; commands 0 skips the CountLine part). The system property
+ * (defaults 100000 5000 200000; 0 commands or 0 EPCs skips that part). The system property
  * {@code bench.fsync=off} starts PostgreSQL without durability (as the tests do) instead of durable; any
  * service setting can be given as a system property too, e.g. {@code -Dstockcount.axon.snapshot-threshold=1000}.
  */
@@ -130,7 +130,9 @@ public class PostgresSessionBench {
         if (commands > 0) {
             countLines(lines, perRound);
         }
-        epcs(Integer.getInteger(EPCS), EPC_STEP);
+        if (Integer.getInteger(EPCS) > 0) {
+            epcs(Integer.getInteger(EPCS), EPC_STEP);
+        }
     }
 
     /** CountLine on the 1-line and the large session in interleaved rounds, cold loads, and the raw baseline. */
