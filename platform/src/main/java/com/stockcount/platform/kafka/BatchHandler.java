@@ -14,6 +14,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * list of one exactly like a longer one, and must stay idempotent (records can be redelivered).
  * Throw {@link PoisonRecordException} for a record that can never succeed; any other exception is
  * taken as transient.
+ *
+ * <p>All batches of one poll must finish within the consumer's {@code max.poll.interval.ms} (300 s by
+ * default) and each within the transaction timeout: write with a few set-based statements per batch,
+ * never one statement per record, or lower {@code max.poll.records} for that consumer.
  */
 @FunctionalInterface
 public interface BatchHandler {
