@@ -12,6 +12,7 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -28,7 +29,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final Path logDir;
     private final int port;
-    private final int controllerPort;
+    private int controllerPort;
     private final boolean deleteOnClose;
     private KafkaRaftServer server;
 
@@ -57,6 +58,34 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (server != null) {
             return this;
         }
+        // A broker that fails to start (a port taken between picking and binding it) asks Kafka's Exit to end
+        // the process: in a test or the launcher that would take the whole JVM down without a word. While
+        // starting, it fails this call instead, and a second attempt takes a fresh controller port.
+        Exit.Procedure fail = (code, message) -> {
+            throw new IllegalStateException("Kafka broker gave up with status " + code + ": " + message);
+        };
+        Exit.setExitProcedure(fail);
+        Exit.setHaltProcedure(fail);
+        try {
+            try {
+                return startOnce();
+            } catch (RuntimeException first) {
+                abandon();
+                controllerPort = freePort();
+                try {
+                    return startOnce();
+                } catch (RuntimeException second) {
+                    second.addSuppressed(first);
+                    throw second;
+                }
+            }
+        } finally {
+            Exit.resetExitProcedure();
+            Exit.resetHaltProcedure();
+        }
+    }
+
+    private EmbeddedKafka startOnce() {
         try {
             Files.createDirectories(logDir);
             KafkaConfig config = new KafkaConfig(properties(), false);
@@ -76,7 +105,22 @@ public final class EmbeddedKafka implements AutoCloseable {
             awaitReady();
             return this;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot start the embedded Kafka broker", e);
+            throw new IllegalStateException("cannot start the embedded Kafka broker on port " + port
+                    + " (controller " + controllerPort + ")", e);
+        }
+    }
+
+    /** Shuts down what a failed start left running, so that a retry does not find its ports taken. */
+    private void abandon() {
+        KafkaRaftServer failed = server;
+        server = null;
+        if (failed != null) {
+            try {
+                failed.shutdown();
+                failed.awaitShutdown();
+            } catch (RuntimeException e) {
+                // it did not fully start: nothing more to release
+            }
         }
     }
 
