@@ -19,19 +19,19 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class SessionQueries {
 
-    private static final String SESSION = "select s.*,"
-            + " (select count(*) from session_line l where l.session_id = s.id) as lines,"
-            + " (select count(counted_quantity) from session_line l where l.session_id = s.id) as counted_lines,"
-            + " (select coalesce(sum(counted_quantity), 0) from session_line l where l.session_id = s.id) as units,"
-            + " (select count(distinct sku) from session_line l where l.session_id = s.id"
-            + "   and l.counted_quantity is not null) as products,"
-            + " (select count(*) from session_scan sc where sc.session_id = s.id and not sc.removed"
-            + "   and sc.category = 'COUNTED') as counted_scans,"
-            + " (select count(*) from session_scan sc where sc.session_id = s.id and not sc.removed"
-            + "   and sc.category = 'UNDIRECTED') as undirected_scans,"
+    /** The session with its totals: one pass over its lines and one over its open scans (a 100,000-line session has many). */
+    private static final String SESSION = "select s.*, l.lines, l.counted_lines, l.units, l.products,"
+            + " sc.counted_scans, sc.undirected_scans,"
             + " (select count(*) from session_line l where l.session_id = s.id and s.count_type = 'DIRECTED'"
             + "   and l.counted_quantity is null and (cardinality(s.directed) = 0 or l.sku = any (s.directed))) as uncounted"
-            + " from session_view s";
+            + " from session_view s"
+            + " cross join lateral (select count(*) as lines, count(counted_quantity) as counted_lines,"
+            + "   coalesce(sum(counted_quantity), 0) as units,"
+            + "   count(distinct sku) filter (where counted_quantity is not null) as products"
+            + "   from session_line l where l.session_id = s.id) l"
+            + " cross join lateral (select count(*) filter (where category = 'COUNTED') as counted_scans,"
+            + "   count(*) filter (where category = 'UNDIRECTED') as undirected_scans"
+            + "   from session_scan sc where sc.session_id = s.id and not sc.removed) sc";
 
     @Inject
     DataSource dataSource;
