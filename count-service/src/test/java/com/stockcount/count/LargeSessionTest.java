@@ -2,6 +2,7 @@ package com.stockcount.count;
 
 import static com.stockcount.count.support.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.stockcount.count.support.Inventory;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +55,10 @@ class LargeSessionTest {
         // the snapshot arrived as one creation event and 20 chunks of 1,000 lines
         assertThat(longQuery("select count(*) from domain_event_entry where aggregate_identifier = ?", session))
                 .isEqualTo(21);
-        assertThat(longQuery("select count(*) from snapshot_event_entry where aggregate_identifier = ?", session))
-                .isPositive();
+        // taken off the command's thread, so it lands shortly after the answer
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                longQuery("select count(*) from snapshot_event_entry where aggregate_identifier = ?", session))
+                .isPositive());
 
         Set<String> ids = new HashSet<>();
         String cursor = null;

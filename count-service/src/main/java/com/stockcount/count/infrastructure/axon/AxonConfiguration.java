@@ -18,12 +18,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -33,7 +37,9 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -73,6 +79,17 @@ public class AxonConfiguration {
     int publisherSegments;
 
     private final Cache sessionCache = new WeakReferenceCache();
+    /*
+     * Snapshots are taken on this thread, not in the command's: the snapshot of a 100,000-line session is
+     * ~23 MB of JSON and took 7–16 s to write on the loaded bench machine, which the 250th command used to wait
+     * for (docs/benchmarks.md). Off the command path the cost stays but no caller waits. One thread: snapshots
+     * of a session are serialized, and a burst of triggers queues rather than competing for the database.
+     */
+    private final ExecutorService snapshotExecutor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "session-snapshotter");
+        thread.setDaemon(true);
+        return thread;
+    });
     private Configuration axon;
 
     @PostConstruct
@@ -108,6 +125,18 @@ public class AxonConfiguration {
                 .configureMessageSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
                 .configureEmbeddedEventStore(c -> storage)
+                .configureSnapshotter(c -> AggregateSnapshotter.builder()
+                        .eventStore(c.eventStore())
+                        .transactionManager(transactions)
+                        .aggregateFactories(c.findModules(AggregateConfiguration.class).stream()
+                                .<org.axonframework.eventsourcing.AggregateFactory<?>>map(AggregateConfiguration::aggregateFactory)
+                                .toList())
+                        .repositoryProvider(c::repository)
+                        .parameterResolverFactory(c.parameterResolverFactory())
+                        .handlerDefinition(c.handlerDefinition(SessionAggregate.class))
+                        .spanFactory(c.getComponent(SnapshotterSpanFactory.class))
+                        .executor(snapshotExecutor)
+                        .build())
                 .registerComponent(Clock.class, c -> clock)
                 .configureAggregate(CountAggregate.class)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(SessionAggregate.class)
@@ -138,6 +167,13 @@ public class AxonConfiguration {
         if (axon != null) {
             axon.shutdown();
             axon = null;
+        }
+        // a snapshot is only an optimisation: one cut short here is simply taken again later
+        snapshotExecutor.shutdown();
+        try {
+            snapshotExecutor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         sessionPublisher.close();
     }
