@@ -11,7 +11,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * <p>When a batch throws, {@link ConsumerWorker} does not know which record was at fault, so it
  * hands the same records back one at a time (a list of one): a poison record is then isolated and
  * dead-lettered alone, and the valid records beside it are applied. A handler therefore must treat a
- * list of one exactly like a longer one, and must stay idempotent (records can be redelivered).
+ * list of one exactly like a longer one, and must stay idempotent (records can be redelivered). A handler
+ * may also commit the records it can apply and then throw for the rest (count-service does, for scans of a
+ * session no longer being counted): the split hands every record back, and idempotency makes the ones
+ * already applied no-ops.
  * Throw {@link PoisonRecordException} for a record that can never succeed; any other exception is
  * taken as transient.
  *
