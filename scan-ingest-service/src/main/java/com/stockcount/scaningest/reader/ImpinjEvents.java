@@ -7,12 +7,8 @@ import java.io.IOException;
 import com.stockcount.scaningest.rfid.Epc;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Events of the Impinj IoT device interface (R700/R720), as its HTTP stream (one JSON object per
@@ -32,29 +28,7 @@ public final class ImpinjEvents {
     }
 
     public static ReaderReport parse(byte[] body) {
-        List<TagRead> reads = new ArrayList<>();
-        Map<String, Integer> others = new TreeMap<>();
-        List<EventRejection> rejected = new ArrayList<>();
-        // one reusable holder: the portal's hot path builds no tree and no map per event
-        Fields fields = new Fields();
-        JsonEvents.each(body, (parser, index) -> {
-            if (parser.currentToken() != JsonToken.START_OBJECT) {
-                parser.skipChildren();
-                rejected.add(new EventRejection(index, "NOT_AN_OBJECT", "event " + index + " must be a JSON object"));
-                return;
-            }
-            fields.read(parser);
-            if (fields.tagEvent != null || fields.tagEventPresent) {
-                try {
-                    reads.add(tag(fields));
-                } catch (RejectedEvent e) {
-                    rejected.add(new EventRejection(index, e.reason, e.getMessage()));
-                }
-            } else {
-                others.merge(fields.kind(), 1, Integer::sum);
-            }
-        }, index -> rejected.add(new EventRejection(index, "MALFORMED_JSON", "event " + index + " is not valid JSON")));
-        return new ReaderReport(reads, others, rejected);
+        return JsonEvents.report(body, new Fields());
     }
 
     /**
@@ -63,7 +37,7 @@ public final class ImpinjEvents {
      * {@code eventType} and the name of its first {@code …Event} object; everything else is skipped
      * unread. Duplicate members: the last one wins, as in a tree.
      */
-    private static final class Fields {
+    private static final class Fields implements JsonEvents.EventObject {
         JsonNode timestamp;
         JsonNode eventType;
         String firstEventObject;
@@ -75,7 +49,8 @@ public final class ImpinjEvents {
         JsonNode antennaPort;
         JsonNode lastSeenTime;
 
-        void read(JsonParser parser) throws IOException {
+        @Override
+        public void read(JsonParser parser) throws IOException {
             timestamp = eventType = tagEvent = epcHex = epc = antennaPort = lastSeenTime = null;
             firstEventObject = null;
             tagEventPresent = false;
@@ -121,7 +96,18 @@ public final class ImpinjEvents {
             }
         }
 
-        String kind() {
+        @Override
+        public boolean isTag() {
+            return tagEvent != null || tagEventPresent;
+        }
+
+        @Override
+        public TagRead tag() {
+            return ImpinjEvents.tag(this);
+        }
+
+        @Override
+        public String otherKind() {
             if (firstEventObject != null) {
                 return firstEventObject.substring(0, firstEventObject.length() - "Event".length());
             }

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Splits a reader's body into its events, whatever framing the reader used: one JSON array (a
@@ -21,6 +25,52 @@ final class JsonEvents {
     /** Reads one event from a parser positioned on its first token, consuming the whole value. */
     interface EventReader {
         void read(JsonParser parser, int index) throws IOException;
+    }
+
+    /**
+     * One format's view of an event object, reused for every event of a body: the portal's hot path
+     * builds no tree and no map per event.
+     */
+    interface EventObject {
+        /** Reads the members that matter from the object the parser is on, replacing the previous event's. */
+        void read(JsonParser parser) throws IOException;
+
+        /** True for a tag read, valid or to be refused; false for any other kind of event. */
+        boolean isTag();
+
+        /** The tag read; throws {@link ImpinjEvents.RejectedEvent} with the reason when it must be refused. */
+        TagRead tag();
+
+        /** What a non-tag event is, for the count of acknowledged other events. */
+        String otherKind();
+    }
+
+    /**
+     * Reads a reader's body event by event: tag reads are taken or refused one by one, other events are
+     * acknowledged and counted by kind, a value that is not an object (or not JSON) is refused alone.
+     */
+    static ReaderReport report(byte[] body, EventObject event) {
+        List<TagRead> reads = new ArrayList<>();
+        Map<String, Integer> others = new TreeMap<>();
+        List<EventRejection> rejected = new ArrayList<>();
+        each(body, (parser, index) -> {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                rejected.add(new EventRejection(index, "NOT_AN_OBJECT", "event " + index + " must be a JSON object"));
+                return;
+            }
+            event.read(parser);
+            if (event.isTag()) {
+                try {
+                    reads.add(event.tag());
+                } catch (ImpinjEvents.RejectedEvent e) {
+                    rejected.add(new EventRejection(index, e.reason, e.getMessage()));
+                }
+            } else {
+                others.merge(event.otherKind(), 1, Integer::sum);
+            }
+        }, index -> rejected.add(new EventRejection(index, "MALFORMED_JSON", "event " + index + " is not valid JSON")));
+        return new ReaderReport(reads, others, rejected);
     }
 
     /**

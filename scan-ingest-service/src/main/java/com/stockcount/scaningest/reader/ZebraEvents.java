@@ -7,10 +7,6 @@ import com.stockcount.scaningest.reader.ImpinjEvents.RejectedEvent;
 import com.stockcount.scaningest.rfid.Epc;
 import java.io.IOException;
 import java.time.DateTimeException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Tag data of the Zebra IoT Connector (FX7500, FX9600, ATR7000) posted over HTTP, as one object,
@@ -26,30 +22,7 @@ public final class ZebraEvents {
     }
 
     public static ReaderReport parse(byte[] body) {
-        List<TagRead> reads = new ArrayList<>();
-        Map<String, Integer> others = new TreeMap<>();
-        List<EventRejection> rejected = new ArrayList<>();
-        // streamed like Impinj bodies: one reusable holder, no tree per event
-        Fields fields = new Fields();
-        JsonEvents.each(body, (parser, index) -> {
-            if (parser.currentToken() != JsonToken.START_OBJECT) {
-                parser.skipChildren();
-                rejected.add(new EventRejection(index, "NOT_AN_OBJECT", "event " + index + " must be a JSON object"));
-                return;
-            }
-            fields.read(parser);
-            if (fields.idHexPresent) {
-                try {
-                    reads.add(tag(fields));
-                } catch (RejectedEvent e) {
-                    rejected.add(new EventRejection(index, e.reason, e.getMessage()));
-                }
-            } else {
-                String type = JsonEvents.text(fields.type);
-                others.merge(type == null ? "unknown" : type, 1, Integer::sum);
-            }
-        }, index -> rejected.add(new EventRejection(index, "MALFORMED_JSON", "event " + index + " is not valid JSON")));
-        return new ReaderReport(reads, others, rejected);
+        return JsonEvents.report(body, new Fields());
     }
 
     /**
@@ -57,14 +30,31 @@ public final class ZebraEvents {
      * {@code data} (when it is an object) {@code idHex} and {@code antenna}; everything else is skipped
      * unread. Duplicate members: the last one wins, as in a tree (a second {@code data} replaces the first).
      */
-    private static final class Fields {
+    private static final class Fields implements JsonEvents.EventObject {
         JsonNode type;
         JsonNode timestamp;
         boolean idHexPresent;
         JsonNode idHex;
         JsonNode antenna;
 
-        void read(JsonParser parser) throws IOException {
+        @Override
+        public boolean isTag() {
+            return idHexPresent;
+        }
+
+        @Override
+        public TagRead tag() {
+            return ZebraEvents.tag(this);
+        }
+
+        @Override
+        public String otherKind() {
+            String kind = JsonEvents.text(type);
+            return kind == null ? "unknown" : kind;
+        }
+
+        @Override
+        public void read(JsonParser parser) throws IOException {
             type = timestamp = idHex = antenna = null;
             idHexPresent = false;
             for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
