@@ -43,6 +43,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class AdjustmentService {
 
+    /** The idempotency key of the request topic's consumer: adjustment requests and UnitsCounted parts share it. */
     static final String CONSUMER = "adjustment-request";
 
     @Inject

@@ -35,7 +35,6 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class UnitsCountService {
 
-    static final String CONSUMER = "adjustment-request";
     public static final String MOVE = "move";
 
     @Inject
@@ -54,7 +53,7 @@ public class UnitsCountService {
     @Transactional(rollbackOn = SQLException.class)
     public Result apply(UnitsCounted units) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            if (!ProcessedEvents.firstDelivery(c, CONSUMER, units.requestId())) {
+            if (!ProcessedEvents.firstDelivery(c, AdjustmentService.CONSUMER, units.requestId())) {
                 return new Result(true, 0, 0, 0);
             }
             QuantKey key = units.quant();
