@@ -32,9 +32,10 @@ import org.apache.kafka.tools.ProducerPerformance;
  * {@code --url=} names a running scan-ingest (then {@code --bootstrap=} names its broker).
  *
  * <p>When it starts the system itself it also starts inventory and count-service and measures, first, the
- * latency from a tag's last read to its visibility in the session view ({@link SessionLatency}; {@code --latency=false}
- * skips it; {@code --latency-n=}, {@code --rate=} unique tags/s, {@code --latency-c=} connections, {@code --latency-b=}
- * events a body). {@code --batches=true|false} sets scan-ingest's {@code stockcount.scan-ingest.publish-batches}.
+ * latency from a tag's last read to its visibility in the session ({@link SessionLatency}; {@code --latency=false}
+ * skips it; {@code --latency-n=}, {@code --rate=} unique tags/s, {@code --latency-r=} reads a tag (default R),
+ * {@code --latency-b=} events a body (default 500 tags), {@code --latency-c=} bodies unanswered at most,
+ * {@code --poll-ms=} between reads of the session's count). {@code --batches=true|false} sets scan-ingest's {@code stockcount.scan-ingest.publish-batches}.
  *
  * <pre>./mvnw -q -pl bench exec:java -Dexec.args="--n=200000 --r=5 --a=4 --b=500 --c=4"</pre>
  */
@@ -58,11 +59,15 @@ public final class PortalBench {
         // the session-view latency needs inventory and count-service beside scan-ingest: only when the bench starts the system
         boolean latency = !opts.containsKey("url") && !"false".equals(opts.get("latency"));
         int latencyN = Integer.parseInt(opts.getOrDefault("latency-n", "200000"));
-        // 20,000 unique tags/s is 200 bodies/s of 100 tags read 5 times: more connections and portal-sized bodies
-        // (2,500 events, 500 tags) let one bench client offer it on two cores
-        int latencyC = Integer.parseInt(opts.getOrDefault("latency-c", "6"));
-        int latencyB = Integer.parseInt(opts.getOrDefault("latency-b", "2500"));
+        // reads a tag in the latency phase: 20,000 unique/s at R=5 is 100,000 reads/s on the same two cores as count-service
+        int latencyR = Integer.parseInt(opts.getOrDefault("latency-r", Integer.toString(r)));
+        // portal-sized bodies (2,500 events = 500 tags read 5 times: 40 bodies/s at 20,000 unique/s), sent open loop
+        // with at most latency-c unanswered, so one slow 202 does not hold back the bodies due after it
+        int latencyC = Integer.parseInt(opts.getOrDefault("latency-c", "64"));
+        int latencyB = Integer.parseInt(opts.getOrDefault("latency-b", Integer.toString(500 * latencyR)));
         double rate = Double.parseDouble(opts.getOrDefault("rate", "20000"));
+        // the poll reads one line row; every 50 ms adds at most 50 ms to a latency and ~20 cheap queries/s to count-service
+        Duration poll = Duration.ofMillis(Long.parseLong(opts.getOrDefault("poll-ms", "50")));
 
         EmbeddedKafka kafka = null;
         EmbeddedPostgresServer postgres = null;
@@ -109,12 +114,12 @@ public final class PortalBench {
                 send(http, "PUT", url + "/readers/" + portal, "{\"site\":\"" + SessionLatency.SITE + "\",\"bin\":\"RFID-WARM\"}");
                 send(http, "PUT", url + "/readers/" + portal + "/session", "{\"sessionId\":\"" + warmSession + "\"}");
                 System.out.printf("%nwarm-up of the whole path (%,d tags into another session)%n", Math.min(latencyN / 4, 20_000));
-                view.run(url, portal, warmSession, Math.min(latencyN / 4, 20_000), r, a, latencyB, latencyC, rate, 3L << 30);
+                view.run(url, portal, warmSession, Math.min(latencyN / 4, 20_000), latencyR, a, latencyB, latencyC, rate, 3L << 30, poll);
                 send(http, "PUT", url + "/readers/" + portal, "{\"site\":\"" + SessionLatency.SITE + "\",\"bin\":\"RFID-01\"}");
                 send(http, "PUT", url + "/readers/" + portal + "/session", "{\"sessionId\":\"" + measured + "\"}");
                 // the registry caches a reader's setup (5 s): let the new bin and binding be seen
                 Thread.sleep(6_000);
-                view.run(url, portal, measured, latencyN, r, a, latencyB, latencyC, rate, 4L << 30);
+                view.run(url, portal, measured, latencyN, latencyR, a, latencyB, latencyC, rate, 4L << 30, poll);
                 // the throughput run below has no consumer, as in earlier runs: its sessions do not exist in count-service
                 stop(count);
                 count = null;
