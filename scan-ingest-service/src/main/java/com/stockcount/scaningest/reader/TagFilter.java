@@ -38,13 +38,19 @@ public final class TagFilter {
         if (now - swept > idleNanos / 10 && lastSweep.compareAndSet(swept, now)) {
             sweep(now);
         }
+        // hashed before the lock: the connections of one portal share its session, and only the probes need it
+        long[] highs = new long[epcs.size()];
+        long[] lows = new long[epcs.size()];
+        for (int i = 0; i < highs.length; i++) {
+            highs[i] = high(epcs.get(i));
+            lows[i] = low(epcs.get(i));
+        }
         SessionTags tags = sessions.computeIfAbsent(sessionId, s -> new SessionTags(now));
         List<Integer> fresh = new ArrayList<>();
         synchronized (tags) {
             tags.touch(now);
-            for (int i = 0; i < epcs.size(); i++) {
-                String epc = epcs.get(i);
-                if (tags.add(high(epc), low(epc))) {
+            for (int i = 0; i < highs.length; i++) {
+                if (tags.add(highs[i], lows[i])) {
                     fresh.add(i);
                 }
             }

@@ -1,7 +1,8 @@
 package com.stockcount.scaningest.scan;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /**
@@ -29,20 +30,39 @@ public final class ObservationIds {
         return nameBased("scan-ingest/epc/v1", sessionId, epcHex);
     }
 
+    /** Reused per thread: a lookup of the MD5 provider for every new tag cost more than the digest of its few bytes. */
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides MD5", e);
+        }
+    });
+
+    /** {@link UUID#nameUUIDFromBytes} of the fields, each prefixed by its length, without building the byte array. */
     private static String nameBased(String... values) {
-        // length-prefixed fields: no separator character can make two different inputs collide
-        byte[][] fields = new byte[values.length][];
-        for (int i = 0; i < values.length; i++) {
-            fields[i] = values[i].getBytes(StandardCharsets.UTF_8);
+        MessageDigest md5 = MD5.get();
+        md5.reset();
+        byte[] length = new byte[Integer.BYTES];
+        for (String value : values) {
+            // length-prefixed fields: no separator character can make two different inputs collide
+            byte[] field = value.getBytes(StandardCharsets.UTF_8);
+            length[0] = (byte) (field.length >>> 24);
+            length[1] = (byte) (field.length >>> 16);
+            length[2] = (byte) (field.length >>> 8);
+            length[3] = (byte) field.length;
+            md5.update(length);
+            md5.update(field);
         }
-        int size = 0;
-        for (byte[] field : fields) {
-            size += Integer.BYTES + field.length;
+        byte[] hash = md5.digest();
+        hash[6] = (byte) (hash[6] & 0x0f | 0x30); // version 3: name-based, MD5
+        hash[8] = (byte) (hash[8] & 0x3f | 0x80); // IETF variant
+        long msb = 0;
+        long lsb = 0;
+        for (int i = 0; i < 8; i++) {
+            msb = msb << 8 | (hash[i] & 0xff);
+            lsb = lsb << 8 | (hash[8 + i] & 0xff);
         }
-        ByteBuffer buffer = ByteBuffer.allocate(size);
-        for (byte[] field : fields) {
-            buffer.putInt(field.length).put(field);
-        }
-        return UUID.nameUUIDFromBytes(buffer.array()).toString();
+        return new UUID(msb, lsb).toString();
     }
 }
