@@ -18,38 +18,39 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    /** How this server was started, so that {@link #start()} can start it again the same way. */
+    private final EmbeddedPostgres.Builder builder;
+    private EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private EmbeddedPostgresServer(EmbeddedPostgres.Builder builder) {
+        this.builder = builder;
+        this.postgres = startWith(builder);
+    }
+
+    private static EmbeddedPostgres startWith(EmbeddedPostgres.Builder builder) {
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+        }
     }
 
     /** A throw-away server on a free port, durability switched off for speed. */
     public static EmbeddedPostgresServer forTests() {
-        try {
-            return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("max_connections", "300")
-                    .start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
-        }
+        return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setServerConfig("max_connections", "300"));
     }
 
     /** A durable server on a given port whose data stays in {@code dataDir} across runs. */
     public static EmbeddedPostgresServer persistent(Path dataDir, int port) {
-        try {
-            return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    .setPort(port)
-                    .setServerConfig("max_connections", "300")
-                    .start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
-        }
+        return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("max_connections", "300"));
     }
 
     public int port() {
@@ -77,8 +78,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the server as an outage does (fast shutdown: open sessions are cut, their transactions rolled
+     * back), for fault tests; {@link #start()} brings it back. Only a {@link #persistent} server keeps its data
+     * across the two: a {@link #forTests()} one comes back empty.
+     */
+    public synchronized void stop() {
+        close();
+    }
+
+    /** Starts a {@link #stop() stopped} server again, on the same port (and data directory when persistent). */
+    public synchronized void start() {
+        postgres = startWith(builder.setPort(port()));
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             postgres.close();
         } catch (IOException e) {

@@ -88,7 +88,7 @@ public final class DemoSeed {
      * The hex EPC of an SGTIN-96 (GS1 Tag Data Standard): header 0x30, filter (1: point-of-sale item),
      * the partition for the company prefix length, company prefix, indicator + item reference, serial.
      */
-    static String sgtin96(int filter, String companyPrefix, String indicatorAndItemReference, long serial) {
+    public static String sgtin96(int filter, String companyPrefix, String indicatorAndItemReference, long serial) {
         int[][] partitions = {{40, 4}, {37, 7}, {34, 10}, {30, 14}, {27, 17}, {24, 20}, {20, 24}}; // prefix bits, item bits
         int partition = 12 - companyPrefix.length();
         BigInteger epc = BigInteger.valueOf(0x30)

@@ -123,6 +123,11 @@ public final class Stack implements AutoCloseable {
         return java.util.Optional.ofNullable(kafka);
     }
 
+    /** The embedded PostgreSQL server, to stop and restart it in fault tests; empty with an external one. */
+    public java.util.Optional<EmbeddedPostgresServer> embeddedPostgres() {
+        return java.util.Optional.ofNullable(postgres);
+    }
+
     public String jdbcUrlOf(Service service) {
         return jdbcUrl(service.database().orElseThrow());
     }

@@ -62,6 +62,21 @@ final class CountSession {
         return all;
     }
 
+    /** Every scan of the session in one category (COUNTED, UNMATCHED, …), read page by page. */
+    List<Map<String, Object>> scans(String category) {
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        String next = null;
+        do {
+            JsonPath page = countService()
+                    .get("/sessions/" + id + "/scans?category=" + category + "&limit=1000"
+                            + (next == null ? "" : "&after=" + next))
+                    .then().statusCode(200).extract().jsonPath();
+            all.addAll(page.getList("items"));
+            next = page.getString("next");
+        } while (next != null);
+        return all;
+    }
+
     void count(String lineId, long quantity) {
         countService().contentType(ContentType.JSON)
                 .body(Map.of("countedQuantity", quantity))

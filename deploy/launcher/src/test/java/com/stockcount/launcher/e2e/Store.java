@@ -50,6 +50,11 @@ final class Store {
         return product(name, gtin, "BULK");
     }
 
+    /** An RFID-tagged product with a fresh SKU and the given GTIN: its units are the EPCs of its tags. */
+    String rfidProduct(String name, String gtin) {
+        return product(name, gtin, "RFID");
+    }
+
     /** A LOT-tracked product with a fresh SKU: its stock is kept per lot. */
     String lotProduct(String name) {
         return product(name, null, "LOT");
@@ -71,6 +76,13 @@ final class Store {
     void receive(String sku, String bin, String lot, long quantity) {
         given().baseUri(RunningStack.url(Service.INVENTORY)).contentType(ContentType.JSON)
                 .body(movement(sku, bin, lot, quantity))
+                .post("/sites/" + site + "/receipts").then().statusCode(201);
+    }
+
+    /** Units of a serialized (SERIAL or RFID) product received into a bin: one per serial (EPC for RFID). */
+    void receiveUnits(String sku, String bin, List<String> serials) {
+        given().baseUri(RunningStack.url(Service.INVENTORY)).contentType(ContentType.JSON)
+                .body(Map.of("sku", sku, "bin", bin, "serials", serials))
                 .post("/sites/" + site + "/receipts").then().statusCode(201);
     }
 
