@@ -103,8 +103,8 @@ public class KafkaObservationPublisher implements ObservationPublisher {
                 List<ScanObserved> part = all.subList(from, Math.min(all.size(), from + ScanObservationBatch.MAX_OBSERVATIONS));
                 // the batch id only names the record; count-service de-duplicates on each observation's own id
                 ScanObservationBatch batch = new ScanObservationBatch(UUID.randomUUID().toString(), session, part);
-                records.add(EventRecords.event(Topics.SCAN_OBSERVATION, session, batch.batchId(), ScanObservationBatch.TYPE,
-                        ScanObservationBatch.VERSION, latest(part), correlationId, batch));
+                records.add(EventRecords.eventBytes(Topics.SCAN_OBSERVATION, session, batch.batchId(), ScanObservationBatch.TYPE,
+                        ScanObservationBatch.VERSION, latest(part), correlationId, ObservationBatchJson.write(batch)));
             }
         });
         return records;
