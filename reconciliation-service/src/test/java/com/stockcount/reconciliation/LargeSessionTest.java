@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.stockcount.contracts.count.v1.CountedLine;
-import com.stockcount.platform.kafka.EventRecords;
+import com.stockcount.contracts.inventory.v1.AdjustmentRequestBatch;
 import com.stockcount.testsupport.RealInfrastructure;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /** A whole-site count: 20,000 lines in 40 parts, one line in four off by a unit or two. */
@@ -53,9 +54,14 @@ class LargeSessionTest {
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
 
         Set<String> ids = new HashSet<>();
-        SessionReconciliationTest.requestsOf(session).forEach(r -> ids.add(EventRecords.eventId(r)));
+        SessionReconciliationTest.requestsOf(session).forEach(r -> ids.add(r.requestId()));
         assertThat(ids).hasSize(expected).contains(session.requestId("B-0", "SKU-00000", 1),
                 session.requestId("B-196", "SKU-19996", 1));
+
+        // batches of up to 500 requests, one partial batch per partition at most: 40 full ones plus up to 6
+        List<ConsumerRecord<String, byte[]>> records = SessionReconciliationTest.recordsOf(session);
+        assertThat(records).hasSizeLessThanOrEqualTo(LINES / AdjustmentRequestBatch.MAX_REQUESTS + 6)
+                .allSatisfy(r -> assertThat(r.value().length).isLessThan(1_000_000));
 
         given().get("/sessions/{id}/reconciliation", session.sessionId()).then()
                 .statusCode(200)

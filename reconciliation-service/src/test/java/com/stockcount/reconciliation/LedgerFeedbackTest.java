@@ -8,6 +8,7 @@ import com.stockcount.contracts.QuantKey;
 import com.stockcount.contracts.Topics;
 import com.stockcount.contracts.inventory.v1.AdjustmentApplied;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
+import com.stockcount.contracts.inventory.v1.AdjustmentsApplied;
 import com.stockcount.contracts.inventory.v1.LedgerEntryRecorded;
 import com.stockcount.platform.kafka.EventRecords;
 import com.stockcount.testsupport.RealInfrastructure;
@@ -117,11 +118,56 @@ class LedgerFeedbackTest {
                         .body("summary.adjustmentsApplied", equalTo(1)));
     }
 
+    @Test
+    void theOutcomesOfABatchAreRecordedTogetherAndOnce() throws Exception {
+        SessionFixture session = SessionFixture.of(List.of(
+                SessionFixture.line("line-1", "SKU-1", "A-01", 10, 12, null),
+                SessionFixture.line("line-2", "SKU-2", "A-01", 5, 3, null)));
+        RecordMetadata last = KafkaTestClient.send(session.records());
+        KafkaTestClient.awaitConsumed("reconciliation-service", last);
+
+        // inventory applied both requests in one transaction and reports them in one record
+        AdjustmentsApplied both = new AdjustmentsApplied("adjustments-applied:" + session.sessionId(), List.of(
+                outcome(session, new QuantKey(session.site(), "A-01", "SKU-1", ""), 12, 10, 2, 12,
+                        session.requestId("A-01", "SKU-1", 1)),
+                outcome(session, new QuantKey(session.site(), "A-01", "SKU-2", ""), 3, 5, -2, 3,
+                        session.requestId("A-01", "SKU-2", 1))));
+        ProducerRecord<String, byte[]> record = EventRecords.event(Topics.INVENTORY_LEDGER,
+                both.applied().get(0).quant().asString(), both.batchId(), AdjustmentsApplied.TYPE,
+                AdjustmentsApplied.VERSION, POSTED_AT, null, both);
+        KafkaTestClient.send(List.of(record));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/sessions/{id}/reconciliation", session.sessionId()).then()
+                        .statusCode(200)
+                        .body("status", equalTo("APPLIED"))
+                        .body("summary.adjustmentsApplied", equalTo(2))
+                        .body("lines.items[0].quantityAfter", equalTo(12))
+                        .body("lines.items[1].adjustmentApplied", equalTo(-2))
+                        .body("lines.items[1].quantityAfter", equalTo(3)));
+
+        // the batch delivered again, then a late rejection of one of its requests: nothing changes
+        ProducerRecord<String, byte[]> lateRejection = EventRecords.event(Topics.INVENTORY_LEDGER,
+                session.site() + "/A-01/SKU-2/", "rejected-late-" + session.sessionId(), "AdjustmentRejected", 1,
+                POSTED_AT, null, Map.of("requestId", session.requestId("A-01", "SKU-2", 1), "quant",
+                        new QuantKey(session.site(), "A-01", "SKU-2", ""), "delta", -2, "reason", "late",
+                        "at", POSTED_AT.toString()));
+        KafkaTestClient.awaitConsumed("reconciliation-service", KafkaTestClient.send(List.of(record, lateRejection)));
+        given().get("/sessions/{id}/reconciliation", session.sessionId()).then()
+                .body("status", equalTo("APPLIED"))
+                .body("summary.adjustmentsApplied", equalTo(2))
+                .body("summary.adjustmentsFailed", equalTo(0));
+    }
+
+    private static AdjustmentApplied outcome(SessionFixture session, QuantKey quant, long counted, long atCount,
+                                             long correction, long after, String requestId) {
+        return new AdjustmentApplied(requestId, quant, "quant-x", session.countId(), 1, AdjustmentRequested.KIND_COUNT,
+                counted, SessionFixture.COUNTED_AT, atCount, correction, correction, after, 99L, POSTED_AT, false);
+    }
+
     private static ProducerRecord<String, byte[]> applied(SessionFixture session, QuantKey quant, long counted,
                                                           long atCount, long correction, long after, String requestId) {
-        AdjustmentApplied applied = new AdjustmentApplied(requestId, quant, "quant-x", session.countId(), 1,
-                AdjustmentRequested.KIND_COUNT, counted, SessionFixture.COUNTED_AT, atCount, correction, correction,
-                after, 99L, POSTED_AT, false);
+        AdjustmentApplied applied = outcome(session, quant, counted, atCount, correction, after, requestId);
         return EventRecords.event(Topics.INVENTORY_LEDGER, quant.asString(), applied.eventId(), AdjustmentApplied.TYPE,
                 AdjustmentApplied.VERSION, POSTED_AT, null, applied);
     }

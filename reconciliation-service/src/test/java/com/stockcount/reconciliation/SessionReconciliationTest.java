@@ -10,6 +10,7 @@ import com.stockcount.contracts.EventHeaders;
 import com.stockcount.contracts.QuantKey;
 import com.stockcount.contracts.Topics;
 import com.stockcount.contracts.count.v1.SessionCompleted;
+import com.stockcount.contracts.inventory.v1.AdjustmentRequestBatch;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
 import com.stockcount.platform.json.Json;
 import com.stockcount.platform.kafka.EventRecords;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -223,12 +225,26 @@ class SessionReconciliationTest {
                 .body("summary.adjustmentsRequested", equalTo(1));
     }
 
+    /** The session's requests by id, wherever they travelled: alone or in batches. */
     static Map<String, AdjustmentRequested> requests(SessionFixture session) {
-        return requestsOf(session).stream().collect(Collectors.toMap(r -> EventRecords.eventId(r),
-                r -> Json.read(r.value(), AdjustmentRequested.class)));
+        return requestsOf(session).stream().collect(Collectors.toMap(AdjustmentRequested::requestId,
+                Function.identity()));
     }
 
-    static List<ConsumerRecord<String, byte[]>> requestsOf(SessionFixture session) {
+    /** Every request published for the session, once per time it was published. */
+    static List<AdjustmentRequested> requestsOf(SessionFixture session) {
+        List<AdjustmentRequested> requests = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : recordsOf(session)) {
+            if (AdjustmentRequestBatch.TYPE.equals(EventRecords.eventType(r))) {
+                requests.addAll(Json.read(r.value(), AdjustmentRequestBatch.class).requests());
+            } else {
+                requests.add(Json.read(r.value(), AdjustmentRequested.class));
+            }
+        }
+        return requests;
+    }
+
+    static List<ConsumerRecord<String, byte[]>> recordsOf(SessionFixture session) {
         return KafkaTestClient.snapshot(Topics.INVENTORY_ADJUSTMENT_REQUEST).stream()
                 .filter(r -> r.key().startsWith(session.site() + "/"))
                 .toList();

@@ -5,6 +5,7 @@ import com.stockcount.contracts.Topics;
 import com.stockcount.contracts.inventory.v1.AdjustmentApplied;
 import com.stockcount.contracts.inventory.v1.AdjustmentRejected;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
+import com.stockcount.contracts.inventory.v1.AdjustmentsApplied;
 import com.stockcount.inventory.stock.CountCorrections;
 import com.stockcount.inventory.stock.Ledger;
 import com.stockcount.inventory.stock.LedgerEntry;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
  * Applies adjustment requests (from reconciliation) exactly once: the request id is recorded in the
@@ -42,6 +45,8 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class AdjustmentService {
+
+    private static final Logger LOG = Logger.getLogger(AdjustmentService.class);
 
     /** The idempotency key of the request topic's consumer: adjustment requests and UnitsCounted parts share it. */
     static final String CONSUMER = "adjustment-request";
@@ -58,7 +63,8 @@ public class AdjustmentService {
     @Inject
     UnitsCountService units;
 
-    public enum Outcome { APPLIED, REJECTED, DUPLICATE, SUPERSEDED }
+    /** DEAD_LETTERED: an invalid request of a batch record, parked alone on the dead-letter topic. */
+    public enum Outcome { APPLIED, REJECTED, DUPLICATE, SUPERSEDED, DEAD_LETTERED }
 
     /** Applies one request; see {@link #applyAll}. */
     @Transactional(rollbackOn = SQLException.class)
@@ -76,20 +82,25 @@ public class AdjustmentService {
     @Transactional(rollbackOn = SQLException.class)
     public void applyInOrder(List<CountInstruction> instructions) throws SQLException {
         List<AdjustmentRequested> run = new ArrayList<>();
+        BitSet batched = new BitSet();
         for (CountInstruction instruction : instructions) {
             if (instruction instanceof CountInstruction.Adjust adjust) {
                 run.add(adjust.request());
+            } else if (instruction instanceof CountInstruction.AdjustBatch adjust) {
+                batched.set(run.size(), run.size() + adjust.batch().requests().size());
+                run.addAll(adjust.batch().requests());
             } else if (instruction instanceof CountInstruction.Units part) {
-                applyAll(run);
+                apply(run, batched);
                 run.clear();
+                batched.clear();
                 units.apply(part.units());
             }
         }
-        applyAll(run);
+        apply(run, batched);
     }
 
     /**
-     * Applies the requests in order, in one transaction.
+     * Applies the requests in order, in one transaction, each as if it came alone.
      *
      * @return the outcome of each request, in order, for logs and tests
      * @throws PoisonRecordException when a request names a site, bin or product inventory does not know,
@@ -98,6 +109,15 @@ public class AdjustmentService {
      */
     @Transactional(rollbackOn = SQLException.class)
     public List<Outcome> applyAll(List<AdjustmentRequested> requests) throws SQLException {
+        return apply(requests, new BitSet());
+    }
+
+    /**
+     * {@link #applyAll}, where the requests whose index is set in {@code batched} came in an
+     * {@code AdjustmentRequestBatch}: their outcomes are published as {@link AdjustmentsApplied}, and an invalid
+     * one is dead-lettered alone (the record carries valid requests beside it, which must not be dropped).
+     */
+    private List<Outcome> apply(List<AdjustmentRequested> requests, BitSet batched) throws SQLException {
         Outcome[] outcomes = new Outcome[requests.size()];
         if (requests.isEmpty()) {
             return List.of();
@@ -105,12 +125,29 @@ public class AdjustmentService {
         try (Connection c = dataSource.getConnection()) {
             Set<String> fresh = ProcessedEvents.firstDeliveries(c, CONSUMER,
                     requests.stream().map(AdjustmentRequested::requestId).toList());
-            List<List<Integer>> rounds = new ArrayList<>();
-            Map<QuantKey, Integer> seenPerQuant = new HashMap<>();
+            List<Integer> firsts = new ArrayList<>();
             for (int i = 0; i < requests.size(); i++) {
                 // a repeated id within the batch is a duplicate after its first occurrence
-                if (!fresh.remove(requests.get(i).requestId())) {
+                if (fresh.remove(requests.get(i).requestId())) {
+                    firsts.add(i);
+                } else {
                     outcomes[i] = Outcome.DUPLICATE;
+                }
+            }
+            Map<Integer, String> invalid = check(c, requests, firsts);
+            List<OutboxMessage> parked = new ArrayList<>();
+            List<List<Integer>> rounds = new ArrayList<>();
+            Map<QuantKey, Integer> seenPerQuant = new HashMap<>();
+            for (int i : firsts) {
+                String why = invalid.get(i);
+                if (why != null && !batched.get(i)) {
+                    throw new PoisonRecordException(why);
+                }
+                if (why != null) {
+                    // recorded as processed with the rest, so a redelivery parks it no second time
+                    LOG.warnf("request %s of a batch is invalid, dead-lettered alone: %s", requests.get(i).requestId(), why);
+                    parked.add(deadLetter(requests.get(i)));
+                    outcomes[i] = Outcome.DEAD_LETTERED;
                     continue;
                 }
                 int round = seenPerQuant.merge(requests.get(i).quant(), 1, Integer::sum) - 1;
@@ -119,11 +156,11 @@ public class AdjustmentService {
                 }
                 rounds.get(round).add(i);
             }
+            ledger.publishAll(c, parked);
             if (rounds.isEmpty()) {
                 return Arrays.asList(outcomes);
             }
             List<AdjustmentRequested> toApply = rounds.stream().flatMap(List::stream).map(requests::get).toList();
-            check(c, toApply);
             // a quant is created when a request may need it; a key that only has DELTAs below zero stays without one
             Set<QuantKey> create = new LinkedHashSet<>();
             for (AdjustmentRequested r : toApply) {
@@ -131,18 +168,45 @@ public class AdjustmentService {
                     create.add(r.quant());
                 }
             }
-            ledger.createMissing(c, create);
-            Map<QuantKey, LockedQuant> quants = ledger.lockAll(c, seenPerQuant.keySet());
+            // the quants created here are already ours; only the others are locked (on a first count, none)
+            Map<QuantKey, LockedQuant> quants = ledger.createMissing(c, create);
+            Set<QuantKey> existing = new HashSet<>(seenPerQuant.keySet());
+            existing.removeAll(quants.keySet());
+            quants.putAll(ledger.lockAll(c, existing));
+            List<AdjustmentApplied> batchedOutcomes = new ArrayList<>();
             for (List<Integer> round : rounds) {
-                applyRound(c, requests, round, quants, outcomes);
+                applyRound(c, requests, round, batched, quants, outcomes, batchedOutcomes);
             }
+            // after every ledger entry of the transaction: per quant, its entry is published before the outcome
+            ledger.publishAll(c, outcomeBatches(batchedOutcomes));
         }
         return Arrays.asList(outcomes);
     }
 
+    /** The outcomes of batched requests, {@link AdjustmentsApplied#MAX_APPLIED} to a record. */
+    private static List<OutboxMessage> outcomeBatches(List<AdjustmentApplied> applied) {
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (int from = 0; from < applied.size(); from += AdjustmentsApplied.MAX_APPLIED) {
+            List<AdjustmentApplied> slice = applied.subList(from, Math.min(applied.size(),
+                    from + AdjustmentsApplied.MAX_APPLIED));
+            // each request is applied once, so its id names the one batch that reports it first
+            AdjustmentsApplied batch = new AdjustmentsApplied("adjustments-applied:" + slice.get(0).requestId(), slice);
+            messages.add(OutboxMessage.of(Topics.INVENTORY_LEDGER, slice.get(0).quant().asString(), batch.batchId(),
+                    AdjustmentsApplied.TYPE, AdjustmentsApplied.VERSION, slice.get(0).at(), null, batch));
+        }
+        return messages;
+    }
+
+    /** An invalid request of a batch, on the dead-letter topic as a record of its own that can be replayed. */
+    private static OutboxMessage deadLetter(AdjustmentRequested r) {
+        return OutboxMessage.of(Topics.deadLetterOf(Topics.INVENTORY_ADJUSTMENT_REQUEST), r.quant().asString(),
+                r.requestId(), AdjustmentRequested.TYPE, AdjustmentRequested.VERSION, r.requestedAt(), r.sessionId(), r);
+    }
+
     /** Applies requests on distinct quants; updates {@code quants} to the quantities they leave. */
-    private void applyRound(Connection c, List<AdjustmentRequested> requests, List<Integer> round,
-                            Map<QuantKey, LockedQuant> quants, Outcome[] outcomes) throws SQLException {
+    private void applyRound(Connection c, List<AdjustmentRequested> requests, List<Integer> round, BitSet batched,
+                            Map<QuantKey, LockedQuant> quants, Outcome[] outcomes,
+                            List<AdjustmentApplied> batchedOutcomes) throws SQLException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<OutboxMessage> outcomeEvents = new ArrayList<>();
         List<Integer> deltaIndexes = new ArrayList<>();
@@ -206,8 +270,12 @@ public class AdjustmentService {
                     r.kind().equals(AdjustmentRequested.KIND_COUNT) && !a.superseded() ? a.quantityAtCount() : null,
                     a.delta(), a.countCorrection(), a.quantityAfter(), a.entry() == null ? null : a.entry().id(), at,
                     a.superseded());
-            outcomeEvents.add(OutboxMessage.of(Topics.INVENTORY_LEDGER, quant.key().asString(), event.eventId(),
-                    AdjustmentApplied.TYPE, AdjustmentApplied.VERSION, at, r.requestId(), event));
+            if (batched.get(acceptedIndexes.get(k))) {
+                batchedOutcomes.add(event);
+            } else {
+                outcomeEvents.add(OutboxMessage.of(Topics.INVENTORY_LEDGER, quant.key().asString(), event.eventId(),
+                        AdjustmentApplied.TYPE, AdjustmentApplied.VERSION, at, r.requestId(), event));
+            }
             outcomes[acceptedIndexes.get(k)] = a.superseded() ? Outcome.SUPERSEDED : Outcome.APPLIED;
         }
         // after the ledger entries of the round: per quant, its entry is published before the outcome
@@ -221,22 +289,33 @@ public class AdjustmentService {
                 AdjustmentRejected.TYPE, AdjustmentRejected.VERSION, at, r.requestId(), rejected);
     }
 
-    /** Every site, bin and product named must exist, and the lot must fit the product: one query each. */
-    private static void check(Connection c, List<AdjustmentRequested> requests) throws SQLException {
+    /**
+     * Every site, bin and product named must exist, and the lot must fit the product: one query each.
+     *
+     * @return why each invalid request among {@code indexes} can never apply, by index
+     */
+    private static Map<Integer, String> check(Connection c, List<AdjustmentRequested> requests, List<Integer> indexes)
+            throws SQLException {
+        Map<Integer, String> invalid = new HashMap<>();
+        if (indexes.isEmpty()) {
+            return invalid;
+        }
         Set<QuantKey> bins = new LinkedHashSet<>();
         Set<String> skus = new HashSet<>();
-        for (AdjustmentRequested r : requests) {
+        for (int i : indexes) {
+            AdjustmentRequested r = requests.get(i);
             bins.add(new QuantKey(r.quant().siteCode(), r.quant().binCode(), "-", ""));
             skus.add(r.quant().sku());
         }
+        Map<QuantKey, String> unknownBins = new HashMap<>();
         try (PreparedStatement select = c.prepareStatement("select k.s, k.b, exists (select 1 from site where code = k.s)"
                 + " from unnest(?::text[], ?::text[]) as k(s, b)"
-                + " where not exists (select 1 from bin where site_code = k.s and code = k.b) limit 1")) {
+                + " where not exists (select 1 from bin where site_code = k.s and code = k.b)")) {
             select.setArray(1, c.createArrayOf("text", bins.stream().map(QuantKey::siteCode).toArray()));
             select.setArray(2, c.createArrayOf("text", bins.stream().map(QuantKey::binCode).toArray()));
             try (ResultSet rs = select.executeQuery()) {
-                if (rs.next()) {
-                    throw new PoisonRecordException(rs.getBoolean(3)
+                while (rs.next()) {
+                    unknownBins.put(new QuantKey(rs.getString(1), rs.getString(2), "-", ""), rs.getBoolean(3)
                             ? "unknown bin " + rs.getString(2) + " in site " + rs.getString(1)
                             : "unknown site " + rs.getString(1));
                 }
@@ -251,16 +330,20 @@ public class AdjustmentService {
                 }
             }
         }
-        for (AdjustmentRequested r : requests) {
+        for (int i : indexes) {
+            AdjustmentRequested r = requests.get(i);
             QuantKey key = r.quant();
+            String bin = unknownBins.get(new QuantKey(key.siteCode(), key.binCode(), "-", ""));
             Boolean lots = lotTracked.get(key.sku());
-            if (lots == null) {
-                throw new PoisonRecordException("unknown product " + key.sku());
-            }
-            if (lots == key.lot().isEmpty()) {
-                throw new PoisonRecordException("request " + r.requestId() + ": product " + key.sku()
+            if (bin != null) {
+                invalid.put(i, bin);
+            } else if (lots == null) {
+                invalid.put(i, "unknown product " + key.sku());
+            } else if (lots == key.lot().isEmpty()) {
+                invalid.put(i, "request " + r.requestId() + ": product " + key.sku()
                         + (lots ? " is lot-tracked but no lot was given" : " has no lots, got lot " + key.lot()));
             }
         }
+        return invalid;
     }
 }

@@ -89,18 +89,31 @@ public class Ledger {
         return locked;
     }
 
-    /** Creates the quants of {@code keys} that do not exist yet, empty (sites, bins and products must exist). */
-    public void createMissing(Connection c, Collection<QuantKey> keys) throws SQLException {
+    /**
+     * Creates the quants of {@code keys} that do not exist yet, empty (sites, bins and products must exist).
+     *
+     * @return the quants created: this transaction's own rows, invisible to others until it commits, so they
+     *         need no lock (a concurrent creator of the same key waits on the unique index meanwhile)
+     */
+    public Map<QuantKey, LockedQuant> createMissing(Connection c, Collection<QuantKey> keys) throws SQLException {
+        Map<QuantKey, LockedQuant> created = new HashMap<>();
         if (keys.isEmpty()) {
-            return;
+            return created;
         }
         // in key order, so concurrent creators of the same quants queue on them in the same order
         try (PreparedStatement insert = c.prepareStatement("insert into quant (site_code, bin_code, sku, lot, quantity)"
                 + " select s, b, p, l, 0 from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as k(s, b, p, l)"
-                + " order by s, b, p, l on conflict (site_code, bin_code, sku, lot) do nothing")) {
+                + " order by s, b, p, l on conflict (site_code, bin_code, sku, lot) do nothing"
+                + " returning id, site_code, bin_code, sku, lot")) {
             bindKeys(c, insert, 1, keys);
-            insert.executeUpdate();
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    QuantKey key = new QuantKey(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
+                    created.put(key, new LockedQuant(rs.getLong(1), key, 0));
+                }
+            }
         }
+        return created;
     }
 
     /** Binds the four columns of {@code keys} as text arrays, from parameter {@code first} on. */

@@ -12,7 +12,9 @@ import com.stockcount.contracts.count.v1.SessionResultPart;
 import com.stockcount.contracts.count.v1.SessionSerialsPart;
 import com.stockcount.contracts.inventory.v1.AdjustmentApplied;
 import com.stockcount.contracts.inventory.v1.AdjustmentRejected;
+import com.stockcount.contracts.inventory.v1.AdjustmentRequestBatch;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
+import com.stockcount.contracts.inventory.v1.AdjustmentsApplied;
 import com.stockcount.contracts.inventory.v1.LedgerEntryRecorded;
 import com.stockcount.contracts.inventory.v1.UnitsCounted;
 import com.stockcount.contracts.scan.v1.CodeKind;
@@ -39,6 +41,11 @@ class ContractsGoldenJsonTest {
     private static final QuantKey QUANT = new QuantKey("STORE-001", "A-01-01", "TSHIRT-M-BLUE", "");
 
     static Stream<Arguments> contracts() {
+        AdjustmentRequested request = new AdjustmentRequested("6f1c8a58-7d1e-3c4b-9a51-0d7c0ef2d0a1", QUANT, -2,
+                AdjustmentRequested.REASON_STOCK_COUNT, 10, T, "sess-1", "count-1", "line-1", 1, T,
+                AdjustmentRequested.KIND_COUNT, 1);
+        AdjustmentApplied applied = new AdjustmentApplied("6f1c8a58-7d1e-3c4b-9a51-0d7c0ef2d0a1", QUANT, "q-42",
+                "count-1", 1, AdjustmentRequested.KIND_COUNT, 10, T, 12L, -2, -2, 10, 1001L, T, false);
         CountedLine line = new CountedLine("line-1", "q-42", "TSHIRT-M-BLUE", "A-01-01", "", "BULK", 12, 10, T,
                 new BigDecimal("7.50"));
         return Stream.of(
@@ -51,12 +58,12 @@ class ContractsGoldenJsonTest {
                         List.of(line))),
                 Arguments.of("session-completed.json", new SessionCompleted("sess-1", "count-1", "STORE-001",
                         "Default session", "HARD", 1, T, "associate-1", 1, 1, 0, 0)),
-                Arguments.of("adjustment-requested.json", new AdjustmentRequested(
-                        "6f1c8a58-7d1e-3c4b-9a51-0d7c0ef2d0a1", QUANT, -2, AdjustmentRequested.REASON_STOCK_COUNT,
-                        10, T, "sess-1", "count-1", "line-1", 1, T, AdjustmentRequested.KIND_COUNT, 1)),
-                Arguments.of("adjustment-applied.json", new AdjustmentApplied("6f1c8a58-7d1e-3c4b-9a51-0d7c0ef2d0a1",
-                        QUANT, "q-42", "count-1", 1, AdjustmentRequested.KIND_COUNT, 10, T, 12L, -2, -2, 10, 1001L, T,
-                        false)),
+                Arguments.of("adjustment-requested.json", request),
+                Arguments.of("adjustment-request-batch.json", new AdjustmentRequestBatch("adjustment-batch-1",
+                        List.of(request))),
+                Arguments.of("adjustment-applied.json", applied),
+                Arguments.of("adjustments-applied.json", new AdjustmentsApplied("adjustments-applied-1",
+                        List.of(applied))),
                 Arguments.of("units-counted.json", new UnitsCounted("units-1", QUANT, "count-1", 1, T, 0, 1,
                         List.of("DR-0001", "DR-0002"))),
                 Arguments.of("session-serials-part.json", new SessionSerialsPart("sess-1", "count-1", 1, 0, 1, List.of(

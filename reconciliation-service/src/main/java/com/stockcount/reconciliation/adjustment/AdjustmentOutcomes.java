@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -64,29 +65,22 @@ public class AdjustmentOutcomes {
         try (Connection c = dataSource.getConnection()) {
             Set<String> ours = ours(c, outcomes);
             List<Outcome> ourOutcomes = outcomes.stream().filter(o -> ours.contains(o.requestId())).toList();
+            // outcomes of one batch share its event id: the record is recorded once, with all of them
             Set<String> fresh = ProcessedEvents.firstDeliveries(c, CONSUMER,
-                    ourOutcomes.stream().map(Outcome::eventId).toList());
+                    ourOutcomes.stream().map(Outcome::eventId).distinct().toList());
+            List<AdjustmentApplied> applied = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
             int recorded = 0;
-            try (PreparedStatement applied = c.prepareStatement("update count_adjustment set status = 'APPLIED',"
-                    + " quantity_at_count = ?, applied_delta = ?, count_correction = ?, quantity_after = ?,"
-                    + " applied_at = ?, failure_reason = ? where request_id = ?");
-                 PreparedStatement rejected = c.prepareStatement("update count_adjustment set status = 'FAILED',"
-                         + " failure_reason = ?, failed_at = ? where request_id = ? and status = 'PENDING'")) {
+            try (PreparedStatement rejected = c.prepareStatement("update count_adjustment set status = 'FAILED',"
+                    + " failure_reason = ?, failed_at = ? where request_id = ? and status = 'PENDING'")) {
                 for (Outcome outcome : ourOutcomes) {
-                    if (!fresh.remove(outcome.eventId())) {
+                    // a record delivered twice in one poll counts once
+                    if (!fresh.contains(outcome.eventId()) || !seen.add(outcome.eventId() + " " + outcome.requestId())) {
                         continue;
                     }
                     recorded++;
                     if (outcome instanceof Applied a) {
-                        AdjustmentApplied event = a.applied();
-                        applied.setObject(1, event.quantityAtCount());
-                        applied.setLong(2, event.delta());
-                        applied.setLong(3, event.countCorrection());
-                        applied.setLong(4, event.quantityAfter());
-                        applied.setTimestamp(5, Timestamp.from(event.at()));
-                        applied.setString(6, event.superseded() ? "superseded by a later request of the count" : null);
-                        applied.setString(7, event.requestId());
-                        applied.addBatch();
+                        applied.add(a.applied());
                     } else if (outcome instanceof Rejected r) {
                         rejected.setString(1, r.reason() == null || r.reason().isBlank() ? "rejected by inventory"
                                 : r.reason());
@@ -96,10 +90,35 @@ public class AdjustmentOutcomes {
                     }
                 }
                 // inventory reports one outcome per request, so applying before refusing changes no result
-                applied.executeBatch();
+                recordApplied(c, applied);
                 rejected.executeBatch();
             }
             return recorded;
+        }
+    }
+
+    /** One statement for every applied outcome. */
+    private static void recordApplied(Connection c, List<AdjustmentApplied> applied) throws SQLException {
+        if (applied.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement("update count_adjustment a set status = 'APPLIED',"
+                + " quantity_at_count = k.q, applied_delta = k.d, count_correction = k.cc, quantity_after = k.qa,"
+                + " applied_at = k.t, failure_reason = case when k.s then 'superseded by a later request of the count'"
+                + " end from unnest(?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[],"
+                + " ?::boolean[]) as k(id, q, d, cc, qa, t, s) where a.request_id = k.id")) {
+            update.setArray(1, c.createArrayOf("text", applied.stream().map(AdjustmentApplied::requestId).toArray()));
+            update.setArray(2, c.createArrayOf("bigint",
+                    applied.stream().map(AdjustmentApplied::quantityAtCount).toArray()));
+            update.setArray(3, c.createArrayOf("bigint", applied.stream().map(AdjustmentApplied::delta).toArray()));
+            update.setArray(4, c.createArrayOf("bigint",
+                    applied.stream().map(AdjustmentApplied::countCorrection).toArray()));
+            update.setArray(5, c.createArrayOf("bigint",
+                    applied.stream().map(AdjustmentApplied::quantityAfter).toArray()));
+            update.setArray(6, c.createArrayOf("timestamptz",
+                    applied.stream().map(a -> Timestamp.from(a.at())).toArray()));
+            update.setArray(7, c.createArrayOf("boolean", applied.stream().map(AdjustmentApplied::superseded).toArray()));
+            update.executeUpdate();
         }
     }
 

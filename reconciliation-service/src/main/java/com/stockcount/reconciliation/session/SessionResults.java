@@ -1,17 +1,19 @@
 package com.stockcount.reconciliation.session;
 
-import com.stockcount.contracts.Topics;
 import com.stockcount.contracts.QuantKey;
+import com.stockcount.contracts.Topics;
 import com.stockcount.contracts.count.v1.SessionCompleted;
 import com.stockcount.contracts.count.v1.SessionDiscarded;
 import com.stockcount.contracts.count.v1.SessionResultPart;
 import com.stockcount.contracts.count.v1.SessionSerialsPart;
-import com.stockcount.contracts.inventory.v1.UnitsCounted;
+import com.stockcount.contracts.inventory.v1.AdjustmentRequestBatch;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
+import com.stockcount.contracts.inventory.v1.UnitsCounted;
 import com.stockcount.platform.outbox.Outbox;
 import com.stockcount.platform.outbox.OutboxMessage;
 import com.stockcount.platform.outbox.ProcessedEvents;
 import com.stockcount.reconciliation.adjustment.Adjustments;
+import com.stockcount.reconciliation.adjustment.RequestPartitions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,7 +22,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -37,6 +41,9 @@ public class SessionResults {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    RequestPartitions partitions;
 
     Clock clock = Clock.systemUTC();
 
@@ -145,7 +152,7 @@ public class SessionResults {
                         int revision, String causedBy) throws SQLException {
         Instant now = clock.instant();
         int[] requested = {0};
-        List<OutboxMessage> batch = new ArrayList<>();
+        Outgoing outgoing = new Outgoing(c, now, sessionId);
         SessionLineStore.Requests requests = new SessionLineStore.Requests(c);
         SessionLineStore.changedQuants(c, sessionId, countId, revisions, change -> {
             Adjustments.Target target = change.counted() == null ? null
@@ -163,24 +170,85 @@ public class SessionResults {
                     new QuantKey(site, change.bin(), change.sku(), change.lot()), version, target,
                     change.systemQuantity(), sessionId, change.lineId(), revision, now);
             requests.add(request, change, causedBy);
-            batch.add(toOutbox(request));
             if (change.serialized() && target != null) {
-                for (UnitsCounted units : Adjustments.units(request,
-                        SessionLineStore.seenUnits(c, countId, change.bin(), change.sku(), change.lot()))) {
-                    batch.add(OutboxMessage.of(Topics.INVENTORY_ADJUSTMENT_REQUEST, units.quant().asString(),
-                            units.requestId(), UnitsCounted.TYPE, UnitsCounted.VERSION, now, sessionId, units));
-                }
-            }
-            if (batch.size() >= 1000) {
-                requests.flush();
-                Outbox.appendAll(c, batch);
-                batch.clear();
+                // alone, so its parts of units counted can follow it in the quant's partition
+                outgoing.alone(request, Adjustments.units(request,
+                        SessionLineStore.seenUnits(c, countId, change.bin(), change.sku(), change.lot())));
+            } else {
+                outgoing.batched(request);
             }
             requested[0]++;
         });
         requests.flush();
-        Outbox.appendAll(c, batch);
+        outgoing.flush();
         return requested[0];
+    }
+
+    /**
+     * The outbox rows of one completion. Requests travel in {@link AdjustmentRequestBatch}es of the quants
+     * whose records share a partition, keyed by the first one's quant: so every request still reaches the
+     * partition of its quant, after the quant's earlier requests and before its later ones. Memory stays
+     * bounded: a full batch, or 1,000 pending rows, goes to the outbox at once.
+     */
+    private final class Outgoing {
+
+        private final Connection c;
+        private final Instant now;
+        private final String sessionId;
+        private final Map<Integer, List<AdjustmentRequested>> byPartition = new HashMap<>();
+        private final List<OutboxMessage> rows = new ArrayList<>();
+
+        Outgoing(Connection c, Instant now, String sessionId) {
+            this.c = c;
+            this.now = now;
+            this.sessionId = sessionId;
+        }
+
+        void batched(AdjustmentRequested request) throws SQLException {
+            List<AdjustmentRequested> batch = byPartition.computeIfAbsent(partitions.partitionOf(request.quant()),
+                    p -> new ArrayList<>());
+            batch.add(request);
+            if (batch.size() == AdjustmentRequestBatch.MAX_REQUESTS) {
+                rows.add(batchRow(batch));
+                batch.clear();
+                appendIfFull();
+            }
+        }
+
+        void alone(AdjustmentRequested request, List<UnitsCounted> parts) throws SQLException {
+            rows.add(toOutbox(request));
+            for (UnitsCounted units : parts) {
+                rows.add(OutboxMessage.of(Topics.INVENTORY_ADJUSTMENT_REQUEST, units.quant().asString(),
+                        units.requestId(), UnitsCounted.TYPE, UnitsCounted.VERSION, now, sessionId, units));
+            }
+            appendIfFull();
+        }
+
+        void flush() throws SQLException {
+            for (List<AdjustmentRequested> batch : byPartition.values()) {
+                if (!batch.isEmpty()) {
+                    rows.add(batchRow(batch));
+                }
+            }
+            byPartition.clear();
+            Outbox.appendAll(c, rows);
+            rows.clear();
+        }
+
+        private void appendIfFull() throws SQLException {
+            if (rows.size() >= 1000) {
+                Outbox.appendAll(c, rows);
+                rows.clear();
+            }
+        }
+
+        private OutboxMessage batchRow(List<AdjustmentRequested> requests) {
+            AdjustmentRequested first = requests.get(0);
+            // a request is asked once, so the first one's id names the batch
+            AdjustmentRequestBatch batch = new AdjustmentRequestBatch("adjustment-batch:" + first.requestId(), requests);
+            return OutboxMessage.of(Topics.INVENTORY_ADJUSTMENT_REQUEST, first.quant().asString(), batch.batchId(),
+                    AdjustmentRequestBatch.TYPE, AdjustmentRequestBatch.VERSION, now, sessionId, batch);
+        }
     }
 
     private static void requireWholeResult(Connection c, SessionCompleted completed) throws SQLException {

@@ -40,8 +40,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Run by hand against a running stack (the launcher: inventory and reconciliation as processes on a
  * real broker and database): publishes a completed session to {@code count.session.v1}, as
- * count-service would, and measures until reconciliation reports every adjustment APPLIED by
- * inventory and inventory's own tables hold the counted result (quantities, and for RFID every unit
+ * count-service would, and measures until reconciliation holds every adjustment APPLIED by
+ * inventory (its table, every 0.5 s, then its report once to confirm) and inventory's own tables hold the counted result (quantities, and for RFID every unit
  * linked). Baseline, same run: as many raw 300-byte messages produced and consumed through the same
  * broker as the run had lines or EPCs. Also prints the largest message the run put on each topic and
  * the most heap inventory and reconciliation used meanwhile.
@@ -68,6 +68,8 @@ public final class ReconciliationBench {
         String inventory = System.getenv().getOrDefault("INVENTORY", "http://localhost:8081");
         String reconciliation = System.getenv().getOrDefault("RECONCILIATION", "http://localhost:8084");
         String inventoryJdbc = System.getenv().getOrDefault("INVENTORY_JDBC", "jdbc:postgresql://localhost:15432/inventory");
+        String reconciliationJdbc = System.getenv().getOrDefault("RECONCILIATION_JDBC",
+                inventoryJdbc.replaceAll("/inventory$", "/reconciliation"));
         int epcs = Integer.parseInt(System.getenv().getOrDefault("EPCS", "0"));
         boolean rfid = epcs > 0;
         int bins = 1_000;
@@ -128,20 +130,26 @@ public final class ReconciliationBench {
         }
         long requestedAt = 0;
         long appliedAt = 0;
-        try (Connection db = DriverManager.getConnection(inventoryJdbc, "postgres", "postgres")) {
+        // progress is read from the databases with two cheap counts; the report (a summary over every line, about a
+        // second of PostgreSQL under load) is asked once, to confirm: polling it twice a second took a large share
+        // of the 2 cores from the run it measured
+        try (Connection db = DriverManager.getConnection(inventoryJdbc, "postgres", "postgres");
+             Connection rdb = DriverManager.getConnection(reconciliationJdbc, "postgres", "postgres")) {
             while (true) {
                 heap.sample();
                 if (appliedAt == 0) {
-                    HttpResponse<String> report = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(reconciliation + "/sessions/" + session + "/reconciliation")).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (report.statusCode() == 200) {
+                    long[] progress = requests(rdb, "count-" + site);
+                    if (requestedAt == 0 && progress[0] == lines) {
+                        requestedAt = System.nanoTime();
+                    }
+                    if (progress[1] == lines) {
+                        appliedAt = System.nanoTime();
+                        HttpResponse<String> report = HTTP.send(HttpRequest.newBuilder(
+                                URI.create(reconciliation + "/sessions/" + session + "/reconciliation")).build(),
+                                HttpResponse.BodyHandlers.ofString());
                         Map<?, ?> summary = (Map<?, ?>) Json.read(report.body().getBytes(), Map.class).get("summary");
-                        if (requestedAt == 0 && ((Number) summary.get("adjustmentsRequested")).longValue() == lines) {
-                            requestedAt = System.nanoTime();
-                        }
-                        if (((Number) summary.get("adjustmentsApplied")).longValue() == lines) {
-                            appliedAt = System.nanoTime();
+                        if (((Number) summary.get("adjustmentsApplied")).longValue() != lines) {
+                            throw new IllegalStateException("the report disagrees: " + summary);
                         }
                     }
                 }
@@ -166,6 +174,18 @@ public final class ReconciliationBench {
         System.out.printf("most heap used (MB): %s%n", heap.max());
         System.out.printf("baseline: %,d raw 300-byte messages produced and consumed in %,d ms; ratio %.1f%n",
                 rfid ? epcs : lines, TimeUnit.NANOSECONDS.toMillis(baseline), (double) reconciled / baseline);
+    }
+
+    /** Reconciliation's requests of the count: how many were written, how many inventory reported applied. */
+    private static long[] requests(Connection db, String countId) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement("select count(*), count(*) filter (where status = 'APPLIED')"
+                + " from count_adjustment where count_id = ?")) {
+            select.setString(1, countId);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        }
     }
 
     /** Inventory's tables, read directly: the site's quants add up to what was counted, and every EPC is linked. */

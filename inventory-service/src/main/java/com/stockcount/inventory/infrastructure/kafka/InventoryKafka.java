@@ -1,6 +1,7 @@
 package com.stockcount.inventory.infrastructure.kafka;
 
 import com.stockcount.contracts.Topics;
+import com.stockcount.contracts.inventory.v1.AdjustmentRequestBatch;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
 import com.stockcount.inventory.OutboxWritten;
 import com.stockcount.contracts.inventory.v1.UnitsCounted;
@@ -94,10 +95,15 @@ public class InventoryKafka {
     }
 
     private static CountInstruction read(ConsumerRecord<String, byte[]> record) {
-        // the topic carries two kinds of instruction; an AdjustmentRequested is anything else, as before
-        if (UnitsCounted.TYPE.equals(EventRecords.eventType(record))) {
+        // the topic carries three kinds of instruction; an AdjustmentRequested is anything else, as before
+        String type = EventRecords.eventType(record);
+        if (UnitsCounted.TYPE.equals(type)) {
             EventRecords.requireVersion(record, UnitsCounted.VERSION);
             return new CountInstruction.Units(Json.read(record.value(), UnitsCounted.class));
+        }
+        if (AdjustmentRequestBatch.TYPE.equals(type)) {
+            EventRecords.requireVersion(record, AdjustmentRequestBatch.VERSION);
+            return new CountInstruction.AdjustBatch(Json.read(record.value(), AdjustmentRequestBatch.class));
         }
         EventRecords.requireVersion(record, AdjustmentRequested.VERSION);
         return new CountInstruction.Adjust(Json.read(record.value(), AdjustmentRequested.class));

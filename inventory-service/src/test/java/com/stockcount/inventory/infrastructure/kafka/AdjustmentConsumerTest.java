@@ -9,7 +9,10 @@ import static org.hamcrest.Matchers.equalTo;
 import com.stockcount.contracts.EventHeaders;
 import com.stockcount.contracts.QuantKey;
 import com.stockcount.contracts.Topics;
+import com.stockcount.contracts.inventory.v1.AdjustmentApplied;
+import com.stockcount.contracts.inventory.v1.AdjustmentRequestBatch;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
+import com.stockcount.contracts.inventory.v1.AdjustmentsApplied;
 import com.stockcount.contracts.inventory.v1.LedgerEntryRecorded;
 import com.stockcount.inventory.Fixtures;
 import com.stockcount.contracts.inventory.v1.AdjustmentRejected;
@@ -212,6 +215,55 @@ class AdjustmentConsumerTest {
                         && Json.read(r.value(), AdjustmentRejected.class).requestId().equals(minusHundred.requestId()))
                 .value(), AdjustmentRejected.class);
         assertThat(rejected.quantityOnHand()).isEqualTo(6);
+    }
+
+    @Test
+    void aBatchOfRequestsIsAppliedOnceAnsweredInOneRecordAndItsInvalidRequestDeadLetteredAlone() throws Exception {
+        String quantId = Fixtures.receive(site, bin, sku, 5);
+        String otherBin = Fixtures.bin(site, "Floor");
+        QuantKey shelf = new QuantKey(site, bin, sku, "");
+        QuantKey floor = new QuantKey(site, otherBin, sku, "");
+        Instant countedAt = Instant.now();
+        String count = "count-" + UUID.randomUUID();
+        AdjustmentRequested sevenOnTheShelf = count(shelf, count, 7, countedAt);
+        AdjustmentRequested threeOnTheFloor = count(floor, count, 3, countedAt);
+        AdjustmentRequested unknownProduct = count(new QuantKey(site, bin, "no-such-sku", ""), count, 1, countedAt);
+        AdjustmentRequestBatch batch = new AdjustmentRequestBatch("batch-" + UUID.randomUUID(),
+                List.of(sevenOnTheShelf, unknownProduct, threeOnTheFloor));
+        ProducerRecord<String, byte[]> record = EventRecords.event(Topics.INVENTORY_ADJUSTMENT_REQUEST, shelf.asString(),
+                batch.batchId(), AdjustmentRequestBatch.TYPE, AdjustmentRequestBatch.VERSION, countedAt, null, batch);
+        producer.send(record).get();
+
+        await().atMost(WAIT).untilAsserted(() -> when().get("/sites/" + site + "/quants/" + quantId).then()
+                .body("quantity", equalTo(7)));
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("bin", otherBin).when()
+                .get("/sites/" + site + "/quants").then().body("items.quantity", org.hamcrest.Matchers.contains(3)));
+        // both outcomes in one record, after the ledger entries
+        AdjustmentsApplied outcomes = Json.read(awaitRecord(Topics.INVENTORY_LEDGER,
+                r -> header(r, EventHeaders.EVENT_TYPE).equals(AdjustmentsApplied.TYPE)
+                        && Json.read(r.value(), AdjustmentsApplied.class).applied().get(0).countId().equals(count))
+                .value(), AdjustmentsApplied.class);
+        assertThat(outcomes.applied()).extracting(AdjustmentApplied::requestId)
+                .containsExactly(sevenOnTheShelf.requestId(), threeOnTheFloor.requestId());
+        assertThat(outcomes.applied()).extracting(AdjustmentApplied::quantityAfter).containsExactly(7L, 3L);
+        // the invalid request alone on the dead-letter topic, as a request that can be replayed once fixed
+        ConsumerRecord<String, byte[]> parked = awaitRecord(Topics.deadLetterOf(Topics.INVENTORY_ADJUSTMENT_REQUEST),
+                r -> header(r, EventHeaders.EVENT_ID).equals(unknownProduct.requestId()));
+        assertThat(header(parked, EventHeaders.EVENT_TYPE)).isEqualTo(AdjustmentRequested.TYPE);
+        assertThat(Json.read(parked.value(), AdjustmentRequested.class)).isEqualTo(unknownProduct);
+
+        // the batch delivered again, then one more request on the shelf behind it: only that one changes anything
+        producer.send(record).get();
+        send(request(shelf, 1));
+        await().atMost(WAIT).untilAsserted(() -> when().get("/sites/" + site + "/quants/" + quantId).then()
+                .body("quantity", equalTo(8)));
+        given().queryParam("reason", "stock_count").queryParam("bin", bin).when().get("/sites/" + site + "/ledger")
+                .then().body("items.delta", org.hamcrest.Matchers.contains(2, 1));
+    }
+
+    private static AdjustmentRequested count(QuantKey key, String countId, long counted, Instant countedAt) {
+        return new AdjustmentRequested("adj-" + UUID.randomUUID(), key, 0, AdjustmentRequested.REASON_STOCK_COUNT,
+                counted, countedAt, "session-1", countId, "line-1", 1, countedAt, AdjustmentRequested.KIND_COUNT, 1);
     }
 
     private AdjustmentRequested request(QuantKey key, long delta) {

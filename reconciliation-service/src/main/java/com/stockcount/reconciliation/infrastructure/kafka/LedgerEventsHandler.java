@@ -3,6 +3,7 @@ package com.stockcount.reconciliation.infrastructure.kafka;
 import com.stockcount.contracts.EventHeaders;
 import com.stockcount.contracts.inventory.v1.AdjustmentApplied;
 import com.stockcount.contracts.inventory.v1.AdjustmentRejected;
+import com.stockcount.contracts.inventory.v1.AdjustmentsApplied;
 import com.stockcount.platform.json.Json;
 import com.stockcount.platform.kafka.BatchHandler;
 import com.stockcount.platform.kafka.EventRecords;
@@ -14,8 +15,8 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Reads {@code inventory.ledger.v1} for the fate of our adjustment requests ({@code AdjustmentApplied},
- * {@code AdjustmentRejected}), a partition's records of one poll at a time; ledger entries and
+ * Reads {@code inventory.ledger.v1} for the fate of our adjustment requests ({@code AdjustmentApplied}, or
+ * {@code AdjustmentsApplied} for requests sent in a batch, and {@code AdjustmentRejected}), a partition's records of one poll at a time; ledger entries and
  * everything else are skipped. A record that cannot be read fails the batch, and the worker then
  * dead-letters it alone.
  */
@@ -34,6 +35,14 @@ public class LedgerEventsHandler implements BatchHandler {
                     EventRecords.requireVersion(record, AdjustmentApplied.VERSION);
                     read.add(new AdjustmentOutcomes.Applied(EventRecords.eventId(record),
                             Json.read(record.value(), AdjustmentApplied.class)));
+                }
+                case AdjustmentsApplied.TYPE -> {
+                    EventRecords.requireVersion(record, AdjustmentsApplied.VERSION);
+                    // the record is the unit of de-duplication: a republished batch has the same event id
+                    String eventId = EventRecords.eventId(record);
+                    for (AdjustmentApplied applied : Json.read(record.value(), AdjustmentsApplied.class).applied()) {
+                        read.add(new AdjustmentOutcomes.Applied(eventId, applied));
+                    }
                 }
                 case AdjustmentRejected.TYPE -> {
                     EventRecords.requireVersion(record, AdjustmentRejected.VERSION);

@@ -1,20 +1,28 @@
 package com.stockcount.reconciliation.infrastructure.outbox;
 
+import com.stockcount.contracts.QuantKey;
+import com.stockcount.contracts.Topics;
 import com.stockcount.platform.kafka.KafkaClients;
 import com.stockcount.platform.outbox.OutboxRelay;
+import com.stockcount.reconciliation.adjustment.RequestPartitions;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Owns the relay that publishes the outbox (our adjustment requests) to Kafka. */
+/**
+ * Owns the relay that publishes the outbox (our adjustment requests) to Kafka, and knows which partition
+ * the relay's producer puts a quant's requests in.
+ */
 @ApplicationScoped
-public class AdjustmentOutbox {
+public class AdjustmentOutbox implements RequestPartitions {
 
     @Inject
     DataSource dataSource;
@@ -38,6 +46,16 @@ public class AdjustmentOutbox {
             relay.close();
             producer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /**
+     * The producer's own rule for a keyed record (murmur2 of the key's bytes, modulo the partitions the topic
+     * has now, from the producer's metadata), so a batch keyed by one of its quants lands where each of them would.
+     */
+    @Override
+    public int partitionOf(QuantKey quant) {
+        int partitions = producer.partitionsFor(Topics.INVENTORY_ADJUSTMENT_REQUEST).size();
+        return Utils.toPositive(Utils.murmur2(quant.asString().getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     /** Publish now rather than at the relay's next poll. */
