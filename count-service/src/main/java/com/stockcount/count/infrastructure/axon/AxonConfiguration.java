@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfiguration;
@@ -78,7 +77,7 @@ public class AxonConfiguration {
     @ConfigProperty(name = "stockcount.axon.publisher-segments", defaultValue = "2")
     int publisherSegments;
 
-    private final Cache sessionCache = new WeakReferenceCache();
+    private final Cache sessionCache = new SessionCache();
     /*
      * Snapshots are taken on this thread, not in the command's: the snapshot of a 100,000-line session is
      * ~23 MB of JSON and took 7–16 s to write on the loaded bench machine, which the 250th command used to wait
