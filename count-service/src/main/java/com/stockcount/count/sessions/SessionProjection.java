@@ -32,11 +32,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * Keeps {@code session_view} and {@code session_line} for the session screens. It runs in the
@@ -44,6 +47,8 @@ import org.axonframework.eventhandling.EventHandler;
  */
 @Singleton
 public class SessionProjection {
+
+    private static final String RECORDED_SCANS = SessionProjection.class.getName() + ".recordedScans";
 
     @Inject
     DataSource dataSource;
@@ -141,72 +146,118 @@ public class SessionProjection {
     }
 
     /**
-     * A batch of scan outcomes in three statements whatever its size: the scan rows (one JDBC batch), each line's last
-     * total (one JDBC batch), and the session's counters and current bin.
+     * Scan outcomes are written once per unit of work, not once per event: a poll of EPC reads is one command whose
+     * ~20 events of 500 outcomes each re-count mostly the same lines, and updating every line in every event (~10,000
+     * row versions for 1,000 lines per poll) was where the consumer spent most of its time (docs/benchmarks.md). The
+     * outcomes of the unit of work are gathered here and written when its events have all been handled (prepare
+     * commit), in three statements: the scan rows (one JDBC batch), each line's last total (one statement), and the
+     * session's counters and current bin. That is still before the command returns and inside its transaction, so
+     * they commit or roll back with the events as before; nothing in the same unit of work reads them meanwhile (only
+     * the scan commands record outcomes, and no event they apply reads the scan rows or lines).
      */
     @EventHandler
     public void on(ScansRecorded event) throws SQLException {
-        Map<String, ScanOutcome> lastOfLine = new LinkedHashMap<>();
-        int scans = 0;
-        int unmatched = 0;
-        String currentBin = null;
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement insert = c.prepareStatement(
-                    "insert into session_scan (session_id, observation_id, kind, code, gtin, serial, epc, bin, line_no,"
-                            + " category, reason, observed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (ScanOutcome scan : event.scans()) {
-                    if (SessionAggregate.BIN_SET.equals(scan.category())) {
-                        currentBin = scan.bin();
-                        continue;
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        Map<String, RecordedScans> recorded = unitOfWork.getOrComputeResource(RECORDED_SCANS, key -> {
+            Map<String, RecordedScans> bySession = new LinkedHashMap<>();
+            unitOfWork.onPrepareCommit(u -> {
+                try {
+                    for (RecordedScans scans : bySession.values()) {
+                        write(scans);
                     }
-                    scans++;
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot write the scans of sessions " + bySession.keySet(), e);
+                }
+            });
+            return bySession;
+        });
+        recorded.computeIfAbsent(event.sessionId(), RecordedScans::new).add(event);
+    }
+
+    private void write(RecordedScans recorded) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (!recorded.scans.isEmpty()) {
+                try (PreparedStatement insert = c.prepareStatement(
+                        "insert into session_scan (session_id, observation_id, kind, code, gtin, serial, epc, bin, line_no,"
+                                + " category, reason, observed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    for (ScanOutcome scan : recorded.scans) {
+                        insert.setString(1, recorded.sessionId);
+                        insert.setString(2, scan.observationId());
+                        insert.setString(3, scan.kind());
+                        insert.setString(4, scan.code());
+                        insert.setString(5, scan.gtin());
+                        insert.setString(6, scan.serial());
+                        insert.setString(7, scan.epc());
+                        insert.setString(8, scan.bin());
+                        if (scan.countedOnLine()) {
+                            insert.setInt(9, Integer.parseInt(scan.lineId()));
+                        } else {
+                            insert.setNull(9, Types.INTEGER);
+                        }
+                        insert.setString(10, scan.category());
+                        insert.setString(11, scan.reason());
+                        insert.setTimestamp(12, Timestamp.from(scan.observedAt()));
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
+            if (!recorded.lastOfLine.isEmpty()) {
+                int n = recorded.lastOfLine.size();
+                Integer[] lineNos = new Integer[n];
+                Long[] totals = new Long[n];
+                String[] times = new String[n];
+                int i = 0;
+                for (ScanOutcome scan : recorded.lastOfLine.values()) {
+                    lineNos[i] = Integer.parseInt(scan.lineId());
+                    totals[i] = scan.countedQuantity();
+                    times[i++] = scan.observedAt().toString();
+                }
+                try (PreparedStatement update = c.prepareStatement("update session_line l set counted_quantity = t.total,"
+                        + " counted_at = t.at from unnest(?::integer[], ?::bigint[], ?::text[]::timestamptz[]) as t(line_no, total, at)"
+                        + " where l.session_id = ? and l.line_no = t.line_no")) {
+                    update.setArray(1, c.createArrayOf("integer", lineNos));
+                    update.setArray(2, c.createArrayOf("bigint", totals));
+                    update.setArray(3, c.createArrayOf("text", times));
+                    update.setString(4, recorded.sessionId);
+                    update.executeUpdate();
+                }
+            }
+            try (PreparedStatement update = c.prepareStatement("update session_view set scans = scans + ?,"
+                    + " unmatched_scans = unmatched_scans + ?, current_bin = coalesce(?, current_bin) where id = ?")) {
+                update.setInt(1, recorded.scans.size());
+                update.setInt(2, recorded.unmatched);
+                update.setString(3, recorded.currentBin);
+                update.setString(4, recorded.sessionId);
+                update.executeUpdate();
+            }
+        }
+    }
+
+    /** The outcomes of one session recorded in a unit of work: the scan rows, each line's last total, the counters. */
+    private static final class RecordedScans {
+        private final String sessionId;
+        private final List<ScanOutcome> scans = new ArrayList<>();
+        private final Map<String, ScanOutcome> lastOfLine = new LinkedHashMap<>();
+        private int unmatched;
+        private String currentBin;
+
+        RecordedScans(String sessionId) {
+            this.sessionId = sessionId;
+        }
+
+        void add(ScansRecorded event) {
+            for (ScanOutcome scan : event.scans()) {
+                if (SessionAggregate.BIN_SET.equals(scan.category())) {
+                    currentBin = scan.bin();
+                } else {
+                    scans.add(scan);
                     if (scan.countedOnLine()) {
                         lastOfLine.put(scan.lineId(), scan);
                     } else {
                         unmatched++;
                     }
-                    insert.setString(1, event.sessionId());
-                    insert.setString(2, scan.observationId());
-                    insert.setString(3, scan.kind());
-                    insert.setString(4, scan.code());
-                    insert.setString(5, scan.gtin());
-                    insert.setString(6, scan.serial());
-                    insert.setString(7, scan.epc());
-                    insert.setString(8, scan.bin());
-                    if (scan.countedOnLine()) {
-                        insert.setInt(9, Integer.parseInt(scan.lineId()));
-                    } else {
-                        insert.setNull(9, Types.INTEGER);
-                    }
-                    insert.setString(10, scan.category());
-                    insert.setString(11, scan.reason());
-                    insert.setTimestamp(12, Timestamp.from(scan.observedAt()));
-                    insert.addBatch();
                 }
-                if (scans > 0) {
-                    insert.executeBatch();
-                }
-            }
-            if (!lastOfLine.isEmpty()) {
-                try (PreparedStatement update = c.prepareStatement("update session_line set counted_quantity = ?,"
-                        + " counted_at = ? where session_id = ? and line_no = ?")) {
-                    for (ScanOutcome scan : lastOfLine.values()) {
-                        update.setLong(1, scan.countedQuantity());
-                        update.setTimestamp(2, Timestamp.from(scan.observedAt()));
-                        update.setString(3, event.sessionId());
-                        update.setInt(4, Integer.parseInt(scan.lineId()));
-                        update.addBatch();
-                    }
-                    update.executeBatch();
-                }
-            }
-            try (PreparedStatement update = c.prepareStatement("update session_view set scans = scans + ?,"
-                    + " unmatched_scans = unmatched_scans + ?, current_bin = coalesce(?, current_bin) where id = ?")) {
-                update.setInt(1, scans);
-                update.setInt(2, unmatched);
-                update.setString(3, currentBin);
-                update.setString(4, event.sessionId());
-                update.executeUpdate();
             }
         }
     }
