@@ -143,14 +143,22 @@ public final class PortalBench {
             send(http, "PUT", url + "/readers/" + reader + "/session", "{\"sessionId\":\"" + session + "\"}");
 
             long reads = (long) n * r;
+            // scan-ingest's own CPU time per read: unlike reads/s, it does not depend on what else the machine runs
+            Duration cpuBefore = cpu(service);
             long started = System.nanoTime();
             long published = replay(http, url, reader, n, r, a, b, c, 0);
             double seconds = (System.nanoTime() - started) / 1e9;
+            Duration cpuAfter = cpu(service);
 
             System.out.printf("%n== scan-ingest, synthetic portal (N=%d tags, R=%d reads each, A=%d antennas, B=%d events a body, C=%d connections)%n",
                     n, r, a, b, c);
             System.out.printf("raw reads      %,d in %.2f s = %,.0f reads/s%n", reads, seconds, reads / seconds);
             System.out.printf("unique EPCs    %,d published (acks=all) = %,.0f unique/s%n", published, published / seconds);
+            if (cpuBefore != null && cpuAfter != null) {
+                double cpuSeconds = (cpuAfter.toNanos() - cpuBefore.toNanos()) / 1e9;
+                System.out.printf("scan-ingest    %.2f CPU s = %.2f µs of CPU a read (%.2f cores busy on average)%n", cpuSeconds,
+                        cpuSeconds * 1e6 / reads, cpuSeconds / seconds);
+            }
             System.out.println("(no consumer in this phase: every unique tag is on scan.observation.v1, acknowledged, when its body's 202 "
                     + "arrives; the latency to the session view is the phase above)");
 
@@ -325,6 +333,11 @@ public final class PortalBench {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("STOCKCOUNT_KAFKA_PARTITIONS", "6");
         return env;
+    }
+
+    /** CPU time (user + system) the service's JVM has used so far; null when the bench did not start it or the OS does not tell. */
+    private static Duration cpu(Process service) {
+        return service == null ? null : service.info().totalCpuDuration().orElse(null);
     }
 
     private static void stop(Process process) throws InterruptedException {
