@@ -37,12 +37,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
@@ -59,7 +61,7 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 /**
  * CountLine commands per second on a 1-line session and on a 100,000-line session, in the same run,
  * on the production configuration: the count-service application itself (its {@code AxonConfiguration}:
- * JDBC event store, weak-reference cache, snapshot every 250 events, read model in the command's JTA
+ * JDBC event store, session cache, snapshot every 250 events, read model in the command's JTA
  * transaction, streaming publisher polling the store) booted with its {@code prod} profile against a
  * real PostgreSQL, its schema made by the service's own Flyway migrations, and a real Kafka broker.
  * Also measured: creating the 100,000-line session, the first command after the session is evicted
@@ -221,14 +223,17 @@ public class PostgresSessionBench {
     private void epcs(int total, int step) throws SQLException {
         int steps = total / step;
         double[] rates = new double[steps];
+        double[] raw = new double[2];
         try (KafkaProducer<String, byte[]> producer = KafkaClients.producer("count-bench-portal", Map.of())) {
             // warm-up on another session: the consumer's group join and the JIT are not part of the first step
             create("epcs-warm-up", 1_000, "RFID");
             publishAndWait(producer, "epcs-warm-up", 0, step);
+            raw[0] = rawScanRows(step, 5);
             create("epcs", 1_000, "RFID");
             for (int s = 0; s < steps; s++) {
                 rates[s] = step / publishAndWait(producer, "epcs", s * step, step);
             }
+            raw[1] = rawScanRows(step, 5);
         }
         // a quarter of the steps at each end, medians: single steps vary with the machine's load
         int quarter = Math.max(1, steps / 4);
@@ -240,10 +245,56 @@ public class PostgresSessionBench {
                 quarter, first);
         System.out.printf("EPCs applied, last %,d of a %,d-EPC session (median of %d steps) %,10.0f /s (%.2f of the start)%n",
                 quarter * step, total, quarter, last, last / first);
+        double whole = total / Arrays.stream(rates).map(r -> step / r).sum();
+        double rawRate = median(raw);
+        System.out.printf("EPCs applied, whole %,d-EPC session                      %,10.0f /s%n", total, whole);
+        System.out.printf("raw floor: session_scan rows inserted by plain JDBC, %,d a transaction (before, after the session) %,.0f, %,.0f rows/s;"
+                + " EPCs applied / raw: start %.2f, end %.2f, whole %.2f%n", step, raw[0], raw[1], first / rawRate, last / rawRate,
+                whole / rawRate);
         System.out.printf("load average (1 min) %.1f at the end%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("  %,d events in the session's history; latest snapshot %,d KB%n",
                 scalar("select count(*) from domain_event_entry where aggregate_identifier = 'epcs'"),
                 scalar("select coalesce(max(length(payload)), 0) from snapshot_event_entry where aggregate_identifier = 'epcs'") / 1024);
+    }
+
+    /**
+     * The floor of the scan path on this server at this moment: rows shaped like the EPC reads' {@code session_scan}
+     * rows (same table definition and indexes, a copy), {@code rows} a transaction by one JDBC batch, no Kafka, no
+     * Axon, no idempotency; rows per second, median of {@code rounds} transactions.
+     */
+    private double rawScanRows(int rows, int rounds) throws SQLException {
+        execute("create table if not exists bench_scan (like session_scan including all)");
+        double[] rates = new double[rounds];
+        Properties settings = new Properties();
+        settings.setProperty("user", EmbeddedPostgresServer.USER);
+        settings.setProperty("password", EmbeddedPostgresServer.PASSWORD);
+        // as the service's datasource is configured
+        settings.setProperty("reWriteBatchedInserts", "true");
+        try (Connection c = DriverManager.getConnection(jdbcUrl, settings); PreparedStatement insert = c.prepareStatement(
+                "insert into bench_scan (session_id, observation_id, kind, code, gtin, serial, epc, bin, line_no, category,"
+                        + " observed_at) values ('bench', ?, 'EPC', ?, ?, ?, ?, ?, ?, 'COUNTED', ?)")) {
+            c.setAutoCommit(false);
+            for (int r = 0; r < rounds; r++) {
+                long start = System.nanoTime();
+                for (int n = 0; n < rows; n++) {
+                    int line = 1 + n % 1_000;
+                    String epc = String.format("3034%020X", sent++);
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(2, epc);
+                    insert.setString(3, String.format("%014d", line));
+                    insert.setString(4, epc);
+                    insert.setString(5, epc);
+                    insert.setString(6, "B-" + (line % 500));
+                    insert.setInt(7, line);
+                    insert.setTimestamp(8, Timestamp.from(Instant.now()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                c.commit();
+                rates[r] = rows / ((System.nanoTime() - start) / 1e9);
+            }
+        }
+        return median(rates);
     }
 
     /** Publishes EPC reads {@code from}..{@code from+count-1} of a session, then waits until it counts them; seconds. */
