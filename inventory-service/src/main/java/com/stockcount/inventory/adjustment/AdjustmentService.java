@@ -144,7 +144,6 @@ public class AdjustmentService {
                     throw new PoisonRecordException(why);
                 }
                 if (why != null) {
-                    // recorded as processed with the rest, so a redelivery parks it no second time
                     LOG.warnf("request %s of a batch is invalid, dead-lettered alone: %s", requests.get(i).requestId(), why);
                     parked.add(deadLetter(requests.get(i)));
                     outcomes[i] = Outcome.DEAD_LETTERED;
@@ -157,6 +156,7 @@ public class AdjustmentService {
                 rounds.get(round).add(i);
             }
             ledger.publishAll(c, parked);
+            forget(c, parked);
             if (rounds.isEmpty()) {
                 return Arrays.asList(outcomes);
             }
@@ -195,6 +195,23 @@ public class AdjustmentService {
                     AdjustmentsApplied.TYPE, AdjustmentsApplied.VERSION, slice.get(0).at(), null, batch));
         }
         return messages;
+    }
+
+    /**
+     * A parked request is not recorded as processed, as a dead-lettered record is not: replayed from the
+     * dead-letter topic once its bin or product exists, it applies. (A redelivered batch parks it again, as the
+     * worker dead-letters a redelivered poison record again.)
+     */
+    private static void forget(Connection c, List<OutboxMessage> parked) throws SQLException {
+        if (parked.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = c.prepareStatement("delete from processed_event where consumer = ?"
+                + " and event_id = any (?)")) {
+            delete.setString(1, CONSUMER);
+            delete.setArray(2, c.createArrayOf("text", parked.stream().map(OutboxMessage::eventId).toArray()));
+            delete.executeUpdate();
+        }
     }
 
     /** An invalid request of a batch, on the dead-letter topic as a record of its own that can be replayed. */

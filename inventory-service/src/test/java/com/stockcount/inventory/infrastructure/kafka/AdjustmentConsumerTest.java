@@ -227,7 +227,8 @@ class AdjustmentConsumerTest {
         String count = "count-" + UUID.randomUUID();
         AdjustmentRequested sevenOnTheShelf = count(shelf, count, 7, countedAt);
         AdjustmentRequested threeOnTheFloor = count(floor, count, 3, countedAt);
-        AdjustmentRequested unknownProduct = count(new QuantKey(site, bin, "no-such-sku", ""), count, 1, countedAt);
+        String later = Fixtures.unique("LATER-");
+        AdjustmentRequested unknownProduct = count(new QuantKey(site, bin, later, ""), count, 1, countedAt);
         AdjustmentRequestBatch batch = new AdjustmentRequestBatch("batch-" + UUID.randomUUID(),
                 List.of(sevenOnTheShelf, unknownProduct, threeOnTheFloor));
         ProducerRecord<String, byte[]> record = EventRecords.event(Topics.INVENTORY_ADJUSTMENT_REQUEST, shelf.asString(),
@@ -259,6 +260,16 @@ class AdjustmentConsumerTest {
                 .body("quantity", equalTo(8)));
         given().queryParam("reason", "stock_count").queryParam("bin", bin).when().get("/sites/" + site + "/ledger")
                 .then().body("items.delta", org.hamcrest.Matchers.contains(2, 1));
+
+        // once the product exists, the parked request replayed from the dead-letter topic applies
+        Fixtures.post("/products", Map.of("sku", later, "name", "Later", "gtins", List.of(), "tracking", "BULK",
+                "unitCost", 1)).statusCode(201);
+        ProducerRecord<String, byte[]> replay = new ProducerRecord<>(Topics.INVENTORY_ADJUSTMENT_REQUEST, parked.key(),
+                parked.value());
+        parked.headers().forEach(h -> replay.headers().add(h));
+        producer.send(replay).get();
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("sku", later).when().get("/sites/" + site + "/quants")
+                .then().body("items.quantity", org.hamcrest.Matchers.contains(1)));
     }
 
     private static AdjustmentRequested count(QuantKey key, String countId, long counted, Instant countedAt) {
