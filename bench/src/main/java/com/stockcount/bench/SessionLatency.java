@@ -237,9 +237,11 @@ final class SessionLatency {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString())
                 .whenComplete((response, error) -> {
                     if (error == null && response.statusCode() == 503) {
-                        // the broker was slow: send the same body again, as a reader does after Retry-After (shortened)
+                        // the broker was slow: send the same body again after Retry-After, as a reader does (resending
+                        // sooner republished whole bodies into an already slow broker and count-service's backlog)
                         retries.incrementAndGet();
-                        CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS)
+                        long retryAfter = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(5L);
+                        CompletableFuture.delayedExecutor(retryAfter, TimeUnit.SECONDS)
                                 .execute(() -> send(target, body, k, ackedAt, window, retries, answered, failure, done, lastAck));
                         return;
                     }
