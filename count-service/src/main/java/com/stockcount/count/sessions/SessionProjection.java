@@ -156,7 +156,7 @@ public class SessionProjection {
      * the scan commands record outcomes, and no event they apply reads the scan rows or lines).
      */
     @EventHandler
-    public void on(ScansRecorded event) throws SQLException {
+    public void on(ScansRecorded event) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         Map<String, RecordedScans> recorded = unitOfWork.getOrComputeResource(RECORDED_SCANS, key -> {
             Map<String, RecordedScans> bySession = new LinkedHashMap<>();
