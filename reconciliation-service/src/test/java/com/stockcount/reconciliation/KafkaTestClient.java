@@ -36,6 +36,14 @@ final class KafkaTestClient {
         return last;
     }
 
+    /** How many partitions the topic has. */
+    static int partitions(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer("test-" + UUID.randomUUID(),
+                "test-reader", Map.of())) {
+            return consumer.partitionsFor(topic).size();
+        }
+    }
+
     /** Everything on the topic right now, read from the beginning up to the current end of every partition. */
     static List<ConsumerRecord<String, byte[]>> snapshot(String topic) {
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();

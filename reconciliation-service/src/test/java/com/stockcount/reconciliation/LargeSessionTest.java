@@ -5,18 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.stockcount.contracts.Topics;
 import com.stockcount.contracts.count.v1.CountedLine;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequestBatch;
+import com.stockcount.platform.json.Json;
 import com.stockcount.testsupport.RealInfrastructure;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
 /** A whole-site count: 20,000 lines in 40 parts, one line in four off by a unit or two. */
@@ -62,6 +66,11 @@ class LargeSessionTest {
         List<ConsumerRecord<String, byte[]>> records = SessionReconciliationTest.recordsOf(session);
         assertThat(records).hasSizeLessThanOrEqualTo(LINES / AdjustmentRequestBatch.MAX_REQUESTS + 6)
                 .allSatisfy(r -> assertThat(r.value().length).isLessThan(1_000_000));
+        // each request is in the partition its own quant's records go to, so a quant's requests keep their order
+        int partitions = KafkaTestClient.partitions(Topics.INVENTORY_ADJUSTMENT_REQUEST);
+        assertThat(records).allSatisfy(r -> assertThat(Json.read(r.value(), AdjustmentRequestBatch.class).requests())
+                .allSatisfy(q -> assertThat(Utils.toPositive(Utils.murmur2(
+                        q.quant().asString().getBytes(StandardCharsets.UTF_8))) % partitions).isEqualTo(r.partition())));
 
         given().get("/sessions/{id}/reconciliation", session.sessionId()).then()
                 .statusCode(200)
