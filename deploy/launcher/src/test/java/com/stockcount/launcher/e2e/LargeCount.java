@@ -8,18 +8,28 @@ import com.stockcount.contracts.Topics;
 import com.stockcount.contracts.count.v1.CountedLine;
 import com.stockcount.contracts.count.v1.SessionCompleted;
 import com.stockcount.contracts.count.v1.SessionResultPart;
+import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
 import com.stockcount.launcher.Service;
+import com.stockcount.launcher.Stack;
 import com.stockcount.platform.kafka.EventRecords;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -56,6 +66,9 @@ final class LargeCount {
     /** Cursor and size of the stock_count ledger as last followed. */
     private String lastCorrection;
     private int corrections;
+    /** Kept open: {@link #progress()} is polled every 10 ms, and a new PostgreSQL connection costs a process. */
+    private Connection inventoryDb;
+    private Connection reconciliationDb;
 
     private LargeCount(Store store) {
         this.store = store;
@@ -79,14 +92,99 @@ final class LargeCount {
 
         long started = System.nanoTime();
         clean.complete(countedAt);
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(clean::reportedApplied);
+        // followed every 10 ms: the steps in which corrections appear say where a fault can land mid-way
+        TreeSet<Integer> postedSteps = new TreeSet<>();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            Progress progress = clean.progress();
+            postedSteps.add(progress.posted());
+            return progress.done();
+        });
+        long reconciledMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(clean::reportedApplied);
         Books books = clean.books();
         assertThat(books.quantities()).isEqualTo(clean.truePhysicalStock());
         int corrections = clean.correctionsPosted();
         assertThat(corrections).isGreaterThan(clean.lines() / 2).isEqualTo(books.perRequest().size());
-        System.out.printf("clean run: %d lines, %d corrections, reconciled in %d ms%n", clean.lines(), corrections,
-                Duration.ofNanos(System.nanoTime() - started).toMillis());
-        return new Twins(faulty, countedAt, books, corrections);
+        System.out.printf("clean run: %d lines, %d corrections, every outcome back in %d ms; corrections seen posted"
+                + " (every 10 ms) %s%n", clean.lines(), corrections, reconciledMs, postedSteps);
+        int lastMidway = Objects.requireNonNullElse(postedSteps.lower(corrections), 0);
+        return new Twins(faulty, countedAt, books, corrections, lastMidway);
+    }
+
+    /** How far a count's reconciliation has got: requests sent to inventory, corrections it posted, outcomes back. */
+    record Progress(int requested, int posted, int outcomes) {
+
+        /** Every adjustment requested has its outcome back: nothing of the session is in flight any more. */
+        boolean done() {
+            return requested > 0 && outcomes == requested;
+        }
+
+        String stage(int corrections) {
+            if (requested == 0) {
+                return "before reconciliation had recorded the adjustments";
+            }
+            if (posted < corrections) {
+                return "while corrections were being posted";
+            }
+            return done() ? "AFTER the reconciliation had finished (this run tested little)"
+                    : "every correction posted, outcomes still on their way back";
+        }
+
+        @Override
+        public String toString() {
+            return "%d adjustments requested, %d corrections posted, %d outcomes back".formatted(requested, posted,
+                    outcomes);
+        }
+    }
+
+    /**
+     * Counted in the services' databases: a few milliseconds, where following the ledger through REST takes
+     * longer than inventory needs for a whole batch, so that a fault could only land after it.
+     */
+    Progress progress() throws SQLException {
+        try {
+            if (inventoryDb == null) {
+                inventoryDb = connect(Service.INVENTORY);
+                reconciliationDb = connect(Service.RECONCILIATION);
+            }
+            try (PreparedStatement posted = inventoryDb.prepareStatement(
+                         "select count(*) from ledger_entry where site_code = ? and reason = ?");
+                 PreparedStatement adjustments = reconciliationDb.prepareStatement("select count(*),"
+                         + " count(*) filter (where status <> 'PENDING') from count_adjustment where count_id = ?")) {
+                posted.setString(1, store.site);
+                posted.setString(2, AdjustmentRequested.REASON_STOCK_COUNT);
+                adjustments.setString(1, countId);
+                try (ResultSet p = posted.executeQuery(); ResultSet a = adjustments.executeQuery()) {
+                    p.next();
+                    a.next();
+                    return new Progress(a.getInt(1), p.getInt(1), a.getInt(2));
+                }
+            }
+        } catch (SQLException e) {
+            // the server was restarted under the test: connect again at the next call
+            closeDatabases();
+            throw e;
+        }
+    }
+
+    private void closeDatabases() {
+        for (Connection c : new Connection[] {inventoryDb, reconciliationDb}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (SQLException ignored) {
+                // already broken: nothing to release
+            }
+        }
+        inventoryDb = null;
+        reconciliationDb = null;
+    }
+
+    private static Connection connect(Service service) throws SQLException {
+        Stack stack = RunningStack.get();
+        return DriverManager.getConnection(stack.jdbcUrlOf(service), stack.config().postgresUser(),
+                stack.config().postgresPassword());
     }
 
     /**
@@ -94,27 +192,54 @@ final class LargeCount {
      * @param countedAt   when both stores were counted
      * @param clean       the books of the store reconciled cleanly
      * @param corrections how many count corrections the clean run posted
+     * @param lastMidway  the most corrections the clean run was seen to have posted short of all of them
      */
-    record Twins(LargeCount faulty, Instant countedAt, Books clean, int corrections) {
+    record Twins(LargeCount faulty, Instant countedAt, Books clean, int corrections, int lastMidway) {
 
         /**
-         * Completes the faulty store's session and returns at a random point of its reconciliation: either
-         * while reconciliation takes the session in (within half a second of the completion: batched, it
-         * needs little more for all of it), or once inventory has posted a random number, up to half, of
-         * the corrections.
+         * Completes the faulty store's session and returns at a random point where its reconciliation is
+         * still in flight (one of three, seeded): right after the completion is acknowledged (reconciliation
+         * has not taken the session in yet: 2,000 lines take it far longer than this), as soon as
+         * reconciliation has recorded its adjustments (their requests in its outbox, on their way to
+         * inventory), or once inventory has posted a random number of corrections, 1 up to the most the
+         * clean run showed short of all (inventory posts a partition's batch in one transaction, so a target
+         * beyond that would be crossed only by the last batch, when every correction is posted). Progress is
+         * read from the databases every 10 ms.
          */
-        void completeAndAwaitARandomPoint(Random random) throws Exception {
+        Progress completeAndAwaitARandomPoint(Random random) throws Exception {
+            int point = random.nextInt(3);
+            faulty.progress(); // connected to the databases before the completion: the first read is then quick
             faulty.complete(countedAt);
-            if (random.nextBoolean()) {
-                Thread.sleep(random.nextInt(500));
-            } else {
-                awaitCorrectionsPosted(1 + random.nextInt(corrections / 2));
+            if (point == 0) {
+                System.out.println("fault point: right after the completion was acknowledged");
+                return faulty.progress();
             }
+            if (point == 1) {
+                System.out.println("fault point: once reconciliation has recorded the adjustments");
+                return awaitProgress(progress -> progress.requested() > 0);
+            }
+            int target = 1 + random.nextInt(Math.max(1, lastMidway));
+            System.out.printf("fault point: once %d corrections are posted%n", target);
+            return awaitCorrectionsPosted(target);
         }
 
-        void awaitCorrectionsPosted(int atLeast) {
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> faulty.correctionsPosted() >= atLeast);
+        /** Returns once inventory has posted at least {@code atLeast} corrections, or has done everything. */
+        Progress awaitCorrectionsPosted(int atLeast) {
+            return awaitProgress(progress -> progress.posted() >= atLeast || progress.done());
+        }
+
+        private Progress awaitProgress(Predicate<Progress> reached) {
+            Progress[] last = new Progress[1];
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(10)).ignoreExceptions().until(() -> {
+                last[0] = faulty.progress();
+                return reached.test(last[0]);
+            });
+            return last[0];
+        }
+
+        /** Says where a fault landed: while the work was in flight, or (rare, tests little) after all of it. */
+        void printWhereItLanded(String fault, Progress progress) {
+            System.out.printf("%s with %s, of %d: %s%n", fault, progress, corrections, progress.stage(corrections));
         }
 
         /**

@@ -27,20 +27,21 @@ class PostgresRestartedWhileReconcilingTest {
         LargeCount.Twins twins = LargeCount.twinsOneReconciledCleanly();
         LargeCount faulty = twins.faulty();
 
-        // The second is completed, and the database goes away: either while reconciliation takes the session
-        // in, or once inventory has applied some of its requests. Open transactions are cut and rolled back;
-        // for a few seconds every consumer, outbox relay and REST call that needs it fails. Then it comes back
-        // on the same port with its data.
+        // The second is completed, and the database goes away at a random point of the reconciliation (see
+        // completeAndAwaitARandomPoint): before it took the session in, once its requests are on their way,
+        // or once inventory has applied some of them. Open transactions are cut and rolled back; for a few
+        // seconds every consumer, outbox relay and REST call that needs it fails. Then it comes back on the
+        // same port with its data.
         EmbeddedPostgresServer postgres = RunningStack.get().embeddedPostgres().orElseThrow();
-        twins.completeAndAwaitARandomPoint(random);
-        int atStop = faulty.correctionsPosted();
+        LargeCount.Progress atStop = twins.completeAndAwaitARandomPoint(random);
         try {
             postgres.stop();
+            // read just before the stop (after it there is no database to read): at most 10 ms stale
+            twins.printWhereItLanded("PostgreSQL stopped", atStop);
             Thread.sleep(3_000 + random.nextInt(5_000));
         } finally {
             postgres.start();
         }
-        System.out.printf("PostgreSQL stopped after %d of %d corrections were posted%n", atStop, twins.corrections());
 
         // Every service is ready again (its database check passes: its pool reconnected) ...
         for (Service service : Service.values()) {

@@ -29,23 +29,29 @@ class ReconciliationThenInventoryKilledTest {
         LargeCount faulty = twins.faulty();
         int corrections = twins.corrections();
 
-        // The second is completed, and reconciliation dies: either while it takes the session in, or once
-        // inventory has applied some of its requests.
+        // The second is completed, and reconciliation dies at a random point of its work (see
+        // completeAndAwaitARandomPoint): before it took the session in, once its requests are on their way,
+        // or once inventory has applied some of them.
         ServiceProcess reconciliation = RunningStack.get().service(Service.RECONCILIATION);
         ServiceProcess inventory = RunningStack.get().service(Service.INVENTORY);
         twins.completeAndAwaitARandomPoint(random);
         reconciliation.kill();
-        int atFirstKill = faulty.correctionsPosted();
+        LargeCount.Progress atFirstKill = faulty.progress();
+        twins.printWhereItLanded("reconciliation killed", atFirstKill);
 
-        // It is started again, and while it comes back and carries on, inventory dies too.
+        // It is started again, and while it comes back and carries on, inventory dies too: if reconciliation
+        // had not recorded its adjustments, once a random number of them is posted after its restart (short of
+        // the last batch, as the first fault); otherwise at once, while inventory applies the requests already
+        // sent (it does not need reconciliation for that; waiting for reconciliation's 30-50 s restart would
+        // let it finish first).
         reconciliation.start();
-        int atSecondKill = atFirstKill + random.nextInt(Math.max(1, corrections - atFirstKill));
-        twins.awaitCorrectionsPosted(atSecondKill);
+        if (atFirstKill.requested() == 0) {
+            twins.awaitCorrectionsPosted(1 + random.nextInt(Math.max(1, twins.lastMidway())));
+        }
         inventory.kill();
+        twins.printWhereItLanded("inventory killed", faulty.progress());
         reconciliation.awaitReady(Duration.ofMinutes(2));
         inventory.start().awaitReady(Duration.ofMinutes(2));
-        System.out.printf("reconciliation killed after %d, inventory once %d of %d corrections were posted%n",
-                atFirstKill, atSecondKill, corrections);
 
         // Once both have caught up, the books are exactly the clean run's, and stay so.
         twins.assertTheFaultyBooksEndAsTheCleanOnes();
