@@ -123,6 +123,9 @@ final class LargeCount {
             if (requested == 0) {
                 return "before reconciliation had recorded the adjustments";
             }
+            if (posted == 0) {
+                return "adjustments recorded, their requests on their way, no correction posted yet";
+            }
             if (posted < corrections) {
                 return "while corrections were being posted";
             }
