@@ -274,6 +274,7 @@ public class AdjustmentService {
             acceptedIndexes.add(countIndexes.get(k));
         }
         List<CountCorrections.Applied> applied = counts.applyAll(c, accepted, acceptedPlans);
+        List<UnitsCountService.Withdrawal> withdrawals = new ArrayList<>();
         for (int k = 0; k < accepted.size(); k++) {
             AdjustmentRequested r = accepted.get(k).request();
             LockedQuant quant = accepted.get(k).quant();
@@ -294,7 +295,13 @@ public class AdjustmentService {
                         AdjustmentApplied.TYPE, AdjustmentApplied.VERSION, at, r.requestId(), event));
             }
             outcomes[acceptedIndexes.get(k)] = a.superseded() ? Outcome.SUPERSEDED : Outcome.APPLIED;
+            if (!a.superseded() && r.kind().equals(AdjustmentRequested.KIND_WITHDRAW)) {
+                withdrawals.add(new UnitsCountService.Withdrawal(quants.get(quant.key()), r.countId(), r.requestId()));
+            }
         }
+        // a WITHDRAW also takes back the unit changes its count made (its anchor is withdrawn by now); the
+        // outcome's quantityAfter is the WITHDRAW's own, the unit moves follow it as move entries
+        units.takeBackAll(c, withdrawals).forEach(quants::replace);
         // after the ledger entries of the round: per quant, its entry is published before the outcome
         ledger.publishAll(c, outcomeEvents);
     }
