@@ -99,6 +99,7 @@ final class LargeCount {
             postedSteps.add(progress.posted());
             return progress.done();
         });
+        clean.closeDatabases();
         long reconciledMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(clean::reportedApplied);
         Books books = clean.books();
@@ -264,6 +265,7 @@ final class LargeCount {
             after.assertSameAs(clean);
             assertThat(after.perRequest()).hasSize(corrections)
                     .allSatisfy((request, entries) -> assertThat(entries).as(request).isEqualTo(1));
+            faulty.closeDatabases();
         }
     }
 
