@@ -14,6 +14,7 @@ import com.stockcount.contracts.inventory.v1.AdjustmentRequestBatch;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
 import com.stockcount.contracts.inventory.v1.AdjustmentsApplied;
 import com.stockcount.contracts.inventory.v1.LedgerEntryRecorded;
+import com.stockcount.contracts.inventory.v1.UnitsCounted;
 import com.stockcount.inventory.Fixtures;
 import com.stockcount.contracts.inventory.v1.AdjustmentRejected;
 import com.stockcount.platform.json.Json;
@@ -27,6 +28,7 @@ import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -281,6 +283,46 @@ class AdjustmentConsumerTest {
         Instant now = Instant.now();
         return new AdjustmentRequested("adj-" + UUID.randomUUID(), key, delta, AdjustmentRequested.REASON_STOCK_COUNT,
                 0, now, "session-1", "count-1", "line-1", 1, now);
+    }
+
+    @Test
+    void aWithdrawnCountPutsItsUnitsBackOnceThoughTheWithdrawIsDeliveredTwice() throws Exception {
+        String rfid = Fixtures.product("RFID");
+        String quantId = Fixtures.post("/sites/" + site + "/receipts", Map.of("sku", rfid, "bin", bin,
+                "serials", List.of("E1", "E2"))).statusCode(201).extract().path("quant.id");
+        QuantKey key = new QuantKey(site, bin, rfid, "");
+        Instant countedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // the count saw E1 and E3 (never received), not E2
+        send(new AdjustmentRequested(UUID.randomUUID().toString(), key, 0, "stock_count", 2, countedAt, "session-1",
+                "count-1", "line-1", 1, Instant.now(), AdjustmentRequested.KIND_COUNT, 1));
+        UnitsCounted seen = new UnitsCounted(UUID.randomUUID().toString(), key, "count-1", 1, countedAt, 0, 1,
+                List.of("E1", "E3"));
+        sendUnits(seen);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(units(quantId)).containsExactly("E1", "E3"));
+
+        AdjustmentRequested withdraw = new AdjustmentRequested(UUID.randomUUID().toString(), key, 0, "stock_count", 0,
+                null, "session-1", "count-1", "line-1", 1, Instant.now(), AdjustmentRequested.KIND_WITHDRAW, 2);
+        send(withdraw);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(units(quantId)).containsExactly("E1", "E2"));
+        when().get("/sites/" + site + "/quants/" + quantId).then().body("quantity", equalTo(2));
+
+        send(withdraw);
+        // a later count's units on the same quant (same partition) show the duplicate has been consumed
+        sendUnits(new UnitsCounted(UUID.randomUUID().toString(), key, "count-2", 1, Instant.now(), 0, 1,
+                List.of("E1", "E2", "E4")));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(units(quantId)).containsExactly("E1", "E2", "E4"));
+        when().get("/sites/" + site + "/quants/" + quantId).then().body("quantity", equalTo(3));
+    }
+
+    private void sendUnits(UnitsCounted units) throws Exception {
+        producer.send(EventRecords.event(Topics.INVENTORY_ADJUSTMENT_REQUEST, units.quant().asString(),
+                units.requestId(), UnitsCounted.TYPE, UnitsCounted.VERSION, Instant.now(), units.requestId(), units)).get();
+    }
+
+    private List<String> units(String quantId) {
+        return when().get("/sites/" + site + "/quants/" + quantId + "/units").then().statusCode(200).extract()
+                .path("items.serial");
     }
 
     private static ProducerRecord<String, byte[]> requestRecord(AdjustmentRequested request) {
