@@ -90,22 +90,30 @@ public class Ledger {
     }
 
     /**
-     * Creates the quants of {@code keys} that do not exist yet, empty (sites, bins and products must exist).
+     * Creates the quants of {@code keys} that do not exist yet (sites, bins and products must exist), each row
+     * holding the quantity the caller expects its postings of this transaction to leave. They start empty all
+     * the same: the returned quants say 0, the postings are planned from 0, and {@link #postAll} writes the
+     * quantity a row must hold unless it already does. Why: a row this transaction inserted and then updates
+     * gets a second version (on a full page, with an entry in every index) and PostgreSQL checks its foreign
+     * keys again; on a first count that was one update per new quant. A wrong expectation costs only that
+     * update, and a quant that gets no posting must be expected at 0.
      *
+     * @param keys the quants to create, each with the quantity its row is expected to hold at commit
      * @return the quants created: this transaction's own rows, invisible to others until it commits, so they
      *         need no lock (a concurrent creator of the same key waits on the unique index meanwhile)
      */
-    public Map<QuantKey, LockedQuant> createMissing(Connection c, Collection<QuantKey> keys) throws SQLException {
+    public Map<QuantKey, LockedQuant> createMissing(Connection c, Map<QuantKey, Long> keys) throws SQLException {
         Map<QuantKey, LockedQuant> created = new HashMap<>();
         if (keys.isEmpty()) {
             return created;
         }
         // in key order, so concurrent creators of the same quants queue on them in the same order
         try (PreparedStatement insert = c.prepareStatement("insert into quant (site_code, bin_code, sku, lot, quantity)"
-                + " select s, b, p, l, 0 from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as k(s, b, p, l)"
-                + " order by s, b, p, l on conflict (site_code, bin_code, sku, lot) do nothing"
+                + " select s, b, p, l, n from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])"
+                + " as k(s, b, p, l, n) order by s, b, p, l on conflict (site_code, bin_code, sku, lot) do nothing"
                 + " returning id, site_code, bin_code, sku, lot")) {
-            bindKeys(c, insert, 1, keys);
+            bindKeys(c, insert, 1, keys.keySet());
+            insert.setArray(5, c.createArrayOf("bigint", keys.values().toArray()));
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
                     QuantKey key = new QuantKey(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
@@ -170,9 +178,11 @@ public class Ledger {
             quantities.put(p.quant().id(), after);
             afters[i] = after;
         }
-        // one statement per table over arrays, whatever the number of postings
+        // one statement per table over arrays, whatever the number of postings; a row already holding its
+        // quantity (created with it, see createMissing) is left as it is
         try (PreparedStatement update = c.prepareStatement("update quant q set quantity = k.quantity"
-                + " from unnest(?::bigint[], ?::bigint[]) as k(id, quantity) where q.id = k.id")) {
+                + " from unnest(?::bigint[], ?::bigint[]) as k(id, quantity) where q.id = k.id"
+                + " and q.quantity <> k.quantity")) {
             update.setArray(1, c.createArrayOf("bigint", quantities.keySet().toArray()));
             update.setArray(2, c.createArrayOf("bigint", quantities.values().toArray()));
             update.executeUpdate();
