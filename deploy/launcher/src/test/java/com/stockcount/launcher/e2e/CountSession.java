@@ -83,6 +83,14 @@ final class CountSession {
                 .put("/sessions/" + id + "/lines/" + lineId).then().statusCode(200);
     }
 
+    /** Counts many lines of the session's bin at once, as typed in the hand-count screen: sku → quantity. */
+    void handCount(Map<String, Long> quantities) {
+        List<Map<String, Object>> items = quantities.entrySet().stream()
+                .map(e -> Map.<String, Object>of("sku", e.getKey(), "quantity", e.getValue())).toList();
+        countService().contentType(ContentType.JSON).body(Map.of("items", items))
+                .post("/sessions/" + id + "/hand-counts").then().statusCode(200);
+    }
+
     /** Scans a barcode {@code times} times with a handheld, through scan-ingest. */
     void scan(String barcode, int times) {
         List<Map<String, Object>> scans = java.util.stream.IntStream.range(0, times)

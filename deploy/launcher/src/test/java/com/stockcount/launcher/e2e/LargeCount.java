@@ -94,9 +94,11 @@ final class LargeCount {
         clean.complete(countedAt);
         // followed every 10 ms: the steps in which corrections appear say where a fault can land mid-way
         TreeSet<Integer> postedSteps = new TreeSet<>();
+        TreeSet<Integer> workSteps = new TreeSet<>();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(10)).until(() -> {
             Progress progress = clean.progress();
             postedSteps.add(progress.posted());
+            workSteps.add(progress.work());
             return progress.done();
         });
         clean.closeDatabases();
@@ -107,13 +109,23 @@ final class LargeCount {
         int corrections = clean.correctionsPosted();
         assertThat(corrections).isGreaterThan(clean.lines() / 2).isEqualTo(books.perRequest().size());
         System.out.printf("clean run: %d lines, %d corrections, every outcome back in %d ms; corrections seen posted"
-                + " (every 10 ms) %s%n", clean.lines(), corrections, reconciledMs, postedSteps);
+                + " (every 10 ms) %s; corrections posted + outcomes back %s%n", clean.lines(), corrections, reconciledMs,
+                postedSteps, workSteps);
         int lastMidway = Objects.requireNonNullElse(postedSteps.lower(corrections), 0);
-        return new Twins(faulty, countedAt, books, corrections, lastMidway);
+        int lastMidwayWork = Objects.requireNonNullElse(workSteps.lower(2 * corrections), 0);
+        return new Twins(faulty, countedAt, books, corrections, lastMidway, lastMidwayWork);
     }
 
     /** How far a count's reconciliation has got: requests sent to inventory, corrections it posted, outcomes back. */
     record Progress(int requested, int posted, int outcomes) {
+
+        /**
+         * The work done downstream of the requests, growing from 0 to twice the corrections: inventory posting
+         * them, then reconciliation recording their outcomes.
+         */
+        int work() {
+            return posted + outcomes;
+        }
 
         /** Every adjustment requested has its outcome back: nothing of the session is in flight any more. */
         boolean done() {
@@ -197,8 +209,10 @@ final class LargeCount {
      * @param clean       the books of the store reconciled cleanly
      * @param corrections how many count corrections the clean run posted
      * @param lastMidway  the most corrections the clean run was seen to have posted short of all of them
+     * @param lastMidwayWork the most {@link Progress#work()} the clean run was seen at short of all of it
      */
-    record Twins(LargeCount faulty, Instant countedAt, Books clean, int corrections, int lastMidway) {
+    record Twins(LargeCount faulty, Instant countedAt, Books clean, int corrections, int lastMidway,
+                 int lastMidwayWork) {
 
         /**
          * Completes the faulty store's session and returns at a random point where its reconciliation is
@@ -230,6 +244,11 @@ final class LargeCount {
         /** Returns once inventory has posted at least {@code atLeast} corrections, or has done everything. */
         Progress awaitCorrectionsPosted(int atLeast) {
             return awaitProgress(progress -> progress.posted() >= atLeast || progress.done());
+        }
+
+        /** Returns once {@link Progress#work()} has reached {@code atLeast}, or everything is done. */
+        Progress awaitWork(int atLeast) {
+            return awaitProgress(progress -> progress.work() >= atLeast || progress.done());
         }
 
         private Progress awaitProgress(Predicate<Progress> reached) {
@@ -355,20 +374,9 @@ final class LargeCount {
         return stock;
     }
 
-    /** The store's books as inventory shows them, with the store's own SKU prefix left out so two stores compare. */
+    /** The store's books as inventory shows them. */
     Books books() {
-        Map<String, Long> quantities = new TreeMap<>();
-        for (Map<String, Object> q : store.quants()) {
-            quantities.put(quant((String) q.get("bin"), (String) q.get("sku"), (String) q.get("lot")),
-                    ((Number) q.get("quantity")).longValue());
-        }
-        List<Map<String, Object>> ledger = store.ledger();
-        Map<String, Long> entries = ledger.stream().collect(Collectors.groupingBy(
-                e -> e.get("type") + " " + e.get("reason") + " " + quant((String) e.get("bin"), (String) e.get("sku"),
-                        (String) e.get("lot")) + " " + e.get("delta"), TreeMap::new, Collectors.counting()));
-        Map<String, Long> perRequest = ledger.stream().filter(e -> e.get("requestId") != null)
-                .collect(Collectors.groupingBy(e -> (String) e.get("requestId"), TreeMap::new, Collectors.counting()));
-        return new Books(quantities, entries, perRequest);
+        return Books.of(store);
     }
 
     /** How many count corrections inventory has posted so far (reads only what is new since the last call). */
@@ -383,6 +391,10 @@ final class LargeCount {
 
     /** reconciliation's report of the session once it exists: every adjustment it asked for applied. */
     boolean reportedApplied() {
+        return reportedApplied(sessionId);
+    }
+
+    static boolean reportedApplied(String sessionId) {
         Response response = given().baseUri(RunningStack.url(Service.RECONCILIATION))
                 .get("/sessions/" + sessionId + "/reconciliation");
         if (response.statusCode() != 200) {
@@ -394,11 +406,11 @@ final class LargeCount {
     }
 
     private String quant(String bin, String sku, String lot) {
-        return bin + "/" + product(sku) + "/" + (lot == null ? "" : lot);
+        return Books.quant(store, bin, sku, lot);
     }
 
     private String product(String sku) {
-        return sku.substring(store.site.length() + 1);
+        return Books.product(store, sku);
     }
 
     private static String bin(int b) {
@@ -411,6 +423,31 @@ final class LargeCount {
      * @param perRequest  adjustment request id → ledger entries posted for it
      */
     record Books(Map<String, Long> quantities, Map<String, Long> ledger, Map<String, Long> perRequest) {
+
+        /** A store's books as inventory shows them, with the store's own SKU prefix left out so two stores compare. */
+        static Books of(Store store) {
+            Map<String, Long> quantities = new TreeMap<>();
+            for (Map<String, Object> q : store.quants()) {
+                quantities.put(quant(store, (String) q.get("bin"), (String) q.get("sku"), (String) q.get("lot")),
+                        ((Number) q.get("quantity")).longValue());
+            }
+            List<Map<String, Object>> ledger = store.ledger();
+            Map<String, Long> entries = ledger.stream().collect(Collectors.groupingBy(
+                    e -> e.get("type") + " " + e.get("reason") + " " + quant(store, (String) e.get("bin"),
+                            (String) e.get("sku"), (String) e.get("lot")) + " " + e.get("delta"),
+                    TreeMap::new, Collectors.counting()));
+            Map<String, Long> perRequest = ledger.stream().filter(e -> e.get("requestId") != null)
+                    .collect(Collectors.groupingBy(e -> (String) e.get("requestId"), TreeMap::new, Collectors.counting()));
+            return new Books(quantities, entries, perRequest);
+        }
+
+        static String quant(Store store, String bin, String sku, String lot) {
+            return bin + "/" + product(store, sku) + "/" + (lot == null ? "" : lot);
+        }
+
+        static String product(Store store, String sku) {
+            return sku.substring(store.site.length() + 1);
+        }
 
         /** Same quantity in every quant, same ledger entries as many times each. */
         void assertSameAs(Books clean) {

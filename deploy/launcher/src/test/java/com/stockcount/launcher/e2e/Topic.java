@@ -46,6 +46,48 @@ final class Topic {
         return found;
     }
 
+    /**
+     * Follows {@code topic} from its end as it is now, counting the records of one key appended since: a
+     * test reads them as they arrive to act at a chosen point of a producer's work.
+     */
+    static Follower follow(String topic, String key) {
+        return new Follower(topic, key);
+    }
+
+    static final class Follower implements AutoCloseable {
+
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final String key;
+        private int seen;
+
+        private Follower(String topic, String key) {
+            this.key = key;
+            consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", RunningStack.get().bootstrapServers()),
+                    new StringDeserializer(), new ByteArrayDeserializer());
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            // seekToEnd is lazy: fixing the positions now makes "since" mean before the caller's next step
+            partitions.forEach(consumer::position);
+        }
+
+        /** Reads what arrived (waiting at most {@code wait} for it); returns how many records of the key so far. */
+        int poll(Duration wait) {
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(wait)) {
+                if (key.equals(r.key())) {
+                    seen++;
+                }
+            }
+            return seen;
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+
     /** Sends the records again, same key, value and headers: a redelivery. */
     static void redeliver(List<ConsumerRecord<String, byte[]>> records) throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
