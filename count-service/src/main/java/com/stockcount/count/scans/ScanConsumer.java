@@ -1,6 +1,7 @@
 package com.stockcount.count.scans;
 
 import com.stockcount.contracts.Topics;
+import com.stockcount.contracts.scan.v1.CodeKind;
 import com.stockcount.contracts.scan.v1.ScanObservationBatch;
 import com.stockcount.contracts.scan.v1.ScanObserved;
 import com.stockcount.count.infrastructure.axon.AxonConfiguration;
@@ -38,9 +39,21 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 /**
  * Applies scans from {@code scan.observation.v1} (single {@link ScanObserved} records and
  * {@link ScanObservationBatch}es, told apart by the {@code event-type} header) to their sessions, a partition's
- * records of one poll at a time: one JTA transaction, one {@code processed_event} statement for every observation
- * id, and one command per session. Axon's unit of work joins that transaction, so the sessions' events, their read
- * model and the processed ids commit together and a redelivered observation counts once.
+ * records of one poll at a time: one JTA transaction, one {@code processed_event} statement for the observation ids
+ * of barcodes, serials and bin labels, and one command per session. Axon's unit of work joins that transaction, so
+ * the sessions' events, their read model and the processed ids commit together and a redelivered observation counts
+ * once.
+ *
+ * <p>EPC observations get no {@code processed_event} row: the session de-duplicates them itself. Their id is a
+ * function of the session and the EPC alone (scan-ingest's {@code ObservationIds.ofEpc}), so an EPC observation
+ * already applied is exactly an EPC the session already took, and the session remembers every EPC it took in its
+ * events, appended in this same transaction, and refuses a repeat as a no-op (whether it was counted, unmatched,
+ * matched, dismissed or removed since). A redelivery (a poll rolled back, a crash before the offsets were committed,
+ * the record-by-record fallback after a refused session) therefore changes nothing and writes no second
+ * {@code session_scan} row; a session evicted from the cache or a restarted service rebuilds the set from the
+ * session's snapshot and events. This takes one statement and one index entry per EPC off the path that must keep
+ * up with RFID portals. Barcode and serial scans legitimately repeat (two units of one product), so they keep their
+ * row.
  *
  * <p>A scan for a session that does not exist or is not being counted can never apply. The status of every session
  * of the poll is read first (the read model is written in the same transactions as the events), so such a session is
@@ -96,7 +109,7 @@ public class ScanConsumer {
             List<String> ids = new ArrayList<>();
             bySession.forEach((session, scans) -> {
                 if (!refused.containsKey(session)) {
-                    scans.forEach(scan -> ids.add(scan.observationId()));
+                    scans.stream().filter(scan -> scan.kind() != CodeKind.EPC).forEach(scan -> ids.add(scan.observationId()));
                 }
             });
             fresh = ProcessedEvents.firstDeliveries(connection, CONSUMER, ids);
@@ -106,8 +119,8 @@ public class ScanConsumer {
         bySession.forEach((session, observations) -> {
             List<Scan> scans = new ArrayList<>();
             for (ScanObserved o : observations) {
-                // remove: an id repeated within the poll is applied once, like a redelivered one
-                if (fresh.remove(o.observationId())) {
+                // remove: an id repeated within the poll is applied once, like a redelivered one; the session takes an EPC once
+                if (o.kind() == CodeKind.EPC || fresh.remove(o.observationId())) {
                     scans.add(new Scan(o.observationId(), o.deviceId(), o.kind().name(), o.code(), o.gtin(), o.bin(),
                             o.lot(), o.observedAt(), o.serial()));
                 }

@@ -8,6 +8,7 @@ import com.stockcount.contracts.Topics;
 import com.stockcount.contracts.scan.v1.CodeKind;
 import com.stockcount.contracts.scan.v1.ScanObservationBatch;
 import com.stockcount.contracts.scan.v1.ScanObserved;
+import com.stockcount.count.infrastructure.axon.AxonConfiguration;
 import com.stockcount.count.support.Inventory;
 import com.stockcount.count.support.InventoryStub;
 import com.stockcount.platform.kafka.EventRecords;
@@ -19,6 +20,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +57,10 @@ class ScanBatchFlowTest {
 
     @Inject
     ScanConsumer consumer;
+    @Inject
+    AxonConfiguration axon;
+    @Inject
+    DataSource dataSource;
 
     @BeforeAll
     static void inventory() {
@@ -71,6 +82,13 @@ class ScanBatchFlowTest {
     private static ScanObserved tag(String session, String epc) {
         return new ScanObserved(UUID.randomUUID().toString(), session, "portal-1", CodeKind.EPC, epc, TAGGED, epc,
                 null, null, SEEN);
+    }
+
+    /** An RFID read as scan-ingest names it: by the session and the EPC alone, whichever reader and whenever. */
+    private static ScanObserved read(String session, String epc, String gtin) {
+        String id = UUID.nameUUIDFromBytes((session + "/" + epc).getBytes(StandardCharsets.UTF_8)).toString();
+        return new ScanObserved(id, session, "portal-1", CodeKind.EPC, epc, gtin, gtin == null ? null : epc, null, null,
+                SEEN);
     }
 
     private static ScanObserved box(String session, String device) {
@@ -160,6 +178,79 @@ class ScanBatchFlowTest {
         assertThat(session(session).getInt("totals.scans")).isEqualTo(3);
         assertThat(line(session, "SKU-32").getLong("countedQuantity")).isEqualTo(2);
         assertThat(line(session, "SKU-31").getLong("countedQuantity")).isEqualTo(1);
+    }
+
+    @Test
+    void aPortalBatchDeliveredAgainAfterARestartTakesNoTagTwiceWhateverBecameOfItsScanAndTheNextBatchApplies()
+            throws Exception {
+        String session = countingSession();
+        ScanObserved removed = read(session, "3034AA0000000000000000D1", TAGGED);
+        ScanObserved kept = read(session, "3034AA0000000000000000D2", TAGGED);
+        ScanObserved foreign = read(session, "E2801160600002054E6AD001", null);
+        ProducerRecord<String, byte[]> portal = batch(session, List.of(removed, kept, foreign));
+        try (KafkaProducer<String, byte[]> producer = KafkaClients.producer("test-portal", Map.of())) {
+            producer.send(portal).get();
+            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(session(session).getInt("totals.scans")).isEqualTo(3));
+            given().delete("/sessions/" + session + "/scans/" + removed.observationId()).then().statusCode(200);
+            given().contentType("application/json").body(Map.of("reason", "a customer's jacket"))
+                    .post("/sessions/" + session + "/scans/" + foreign.observationId() + "/dismiss").then().statusCode(200);
+            // what a restart does to the session: the next poll loads it from the store
+            axon.evictSession(session);
+
+            // the same record again (offsets not committed before the restart), then the portal's next body
+            producer.send(portal).get();
+            producer.send(batch(session, List.of(read(session, "3034AA0000000000000000D3", TAGGED)))).get();
+        }
+
+        // the next body is behind the redelivered one on the session's partition: once it shows, both were applied
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(line(session, "SKU-31").getLong("countedQuantity")).isEqualTo(2));
+        assertThat(session(session).getInt("categories.unmatched")).isZero();
+        assertThat(given().get("/sessions/" + session + "/scans?category=COUNTED").then().extract().jsonPath()
+                .getList("items.epc")).containsExactly(kept.code(), "3034AA0000000000000000D3");
+        assertThat(given().get("/sessions/" + session + "/scans?category=DISMISSED").then().extract().jsonPath()
+                .getList("items.id")).containsExactly(foreign.observationId());
+    }
+
+    @Test
+    void aSessionWhoseSnapshotPredatesItsSetOfTagsIsRebuiltFromItsEventsAndTakesNoTagTwice() throws SQLException {
+        String session = countingSession();
+        ScanObserved foreign = read(session, "E2801160600002054E6AE001", null);
+        List<ScanObserved> tags = new ArrayList<>();
+        // one poll a tag: more events than the test profile's snapshot threshold (20)
+        for (int i = 0; i < 22; i++) {
+            tags.add(read(session, String.format("3034AA00000000000000E%03d", i), TAGGED));
+            consumer.handle(poll(batch(session, i == 0 ? List.of(tags.get(0), foreign) : List.of(tags.get(i)))));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> snapshots(session) > 0);
+        try (Connection c = dataSource.getConnection(); PreparedStatement older = c.prepareStatement(
+                "update snapshot_event_entry set payload_revision = null,"
+                        + " payload = convert_to((convert_from(payload, 'UTF8')::jsonb - 'epcs')::text, 'UTF8')"
+                        + " where aggregate_identifier = ?")) {
+            // the snapshot as the service wrote it before sessions kept their tags: no revision, no "epcs"
+            older.setString(1, session);
+            assertThat(older.executeUpdate()).isPositive();
+        }
+        axon.evictSession(session);
+
+        consumer.handle(poll(batch(session, List.of(tags.get(0), foreign,
+                read(session, "3034AA00000000000000EFFF", TAGGED)))));
+
+        assertThat(line(session, "SKU-31").getLong("countedQuantity")).isEqualTo(23);
+        assertThat(session(session).getInt("totals.scans")).isEqualTo(24);
+        assertThat(session(session).getInt("categories.unmatched")).isEqualTo(1);
+    }
+
+    private long snapshots(String session) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement count = c.prepareStatement(
+                "select count(*) from snapshot_event_entry where aggregate_identifier = ? and payload_revision = '2'")) {
+            count.setString(1, session);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     @Test

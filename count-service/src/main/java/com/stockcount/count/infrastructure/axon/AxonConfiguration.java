@@ -101,17 +101,9 @@ public class AxonConfiguration {
         Serializer snapshots = jackson(messages.copy()
                 .setVisibility(PropertyAccessor.ALL, Visibility.NONE)
                 .setVisibility(PropertyAccessor.FIELD, Visibility.ANY)
-                .setVisibility(PropertyAccessor.CREATOR, Visibility.ANY));
+                .setVisibility(PropertyAccessor.CREATOR, Visibility.ANY)
+                .registerModule(EpcSetJson.module()));
 
-        JdbcEventStorageEngine storage = JdbcEventStorageEngine.builder()
-                .connectionProvider(connections)
-                .transactionManager(transactions)
-                .eventSerializer(serializer)
-                .snapshotSerializer(snapshots)
-                .schema(eventSchema())
-                // events of large sessions carry up to 1,000 lines each; smaller batches bound the memory of one fetch
-                .batchSize(50)
-                .build();
         JdbcTokenStore tokens = JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .serializer(serializer)
@@ -123,7 +115,17 @@ public class AxonConfiguration {
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
-                .configureEmbeddedEventStore(c -> storage)
+                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
+                        .connectionProvider(connections)
+                        .transactionManager(transactions)
+                        .eventSerializer(serializer)
+                        .snapshotSerializer(snapshots)
+                        // the aggregates' own filters: a session snapshot of an older revision is not loaded
+                        .snapshotFilter(c.snapshotFilter())
+                        .schema(eventSchema())
+                        // events of large sessions carry up to 1,000 lines each; smaller batches bound the memory of one fetch
+                        .batchSize(50)
+                        .build())
                 .configureSnapshotter(c -> AggregateSnapshotter.builder()
                         .eventStore(c.eventStore())
                         .transactionManager(transactions)

@@ -59,11 +59,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 
 /**
  * One unit of counting work. Created in DRAFT with one line per quant in its scope (the system
@@ -72,7 +74,12 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  * into result events of the next revision, which the publisher sends to Kafka as they are. Blank
  * lines are never counted as zero. The state is kept compact (lines by id, an index from product
  * and bin to line) because a session may hold 100,000 lines and is cached and snapshotted whole.
+ *
+ * <p>The revision names the shape of its snapshot: revision 2 added {@link #epcs}. A snapshot of another revision is
+ * passed over when the session is loaded (Axon's revision snapshot filter), so the session is rebuilt from its events,
+ * which hold every EPC it took, and the next snapshot has the current shape.
  */
+@Revision("2")
 public class SessionAggregate {
 
     /** Most snapshot lines one event carries: keeps every event a few hundred kB however large the scope. */
@@ -112,6 +119,16 @@ public class SessionAggregate {
     private String currentBin;
     /** Distinct serials or EPCs counted per serialized line: a repeat is not counted twice. */
     private Map<String, Map<String, Seen>> seenByLine = new HashMap<>();
+    /**
+     * Every EPC the session has taken (counted or unmatched), whatever became of its scan since (removed, matched,
+     * dismissed): a tag read again is an idempotent no-op. This is the de-duplication of EPC reads, not only a
+     * business rule: scan-ingest names an EPC observation by the session and the EPC alone
+     * ({@code ObservationIds.ofEpc}), so "this observation id was applied" and "this session took this EPC" are the
+     * same fact, and the scan consumer keeps no {@code processed_event} row for EPC observations. The fact lives in
+     * the session's own events ({@code ScansRecorded}, older {@code ScanCounted}/{@code ScanUnmatched}), appended in
+     * the transaction that applies the read, so a redelivery, before or after a restart, finds it here.
+     */
+    private EpcSet epcs = new EpcSet();
     /** Open unmatched scans (observation id → kind): they block a submit until matched, removed or dismissed. */
     private Map<String, String> unmatched = new HashMap<>();
     /** {@code gtin|bin|lot} and {@code gtin|bin} → line id; the first line of a product in a bin wins without a lot. */
@@ -212,6 +229,12 @@ public class SessionAggregate {
         private String currentBin = SessionAggregate.this.currentBin;
         private final Map<String, Long> counted = new HashMap<>();
         private final Map<String, Set<String>> keys = new HashMap<>();
+        private final Set<String> epcs = new HashSet<>();
+
+        /** False when the session (or an earlier scan of this command) already took the EPC. */
+        boolean take(String epc) {
+            return !SessionAggregate.this.epcs.contains(epc) && epcs.add(epc.toUpperCase(Locale.ROOT));
+        }
 
         long counted(String lineId) {
             Long total = counted.containsKey(lineId) ? counted.get(lineId) : lines.get(lineId).countedQuantity();
@@ -230,6 +253,9 @@ public class SessionAggregate {
     }
 
     private ScanOutcome decide(Scan scan, Decisions decisions) {
+        if (EPC.equals(scan.kind()) && !decisions.take(scan.code())) {
+            return null;
+        }
         if (BIN_LABEL.equals(scan.kind())) {
             decisions.currentBin = scan.code().strip();
             return ScanOutcome.binSet(scan.observationId(), scan.code(), decisions.currentBin, scan.observedAt());
@@ -604,11 +630,17 @@ public class SessionAggregate {
     @EventSourcingHandler
     void on(ScanCounted event) {
         counted(event.lineId(), event.countedQuantity(), event.countedAt(), event.serial(), event.epc());
+        if (event.epc() != null) {
+            epcs.add(event.epc());
+        }
     }
 
     @EventSourcingHandler
     void on(ScansRecorded event) {
         for (ScanOutcome scan : event.scans()) {
+            if (EPC.equals(scan.kind())) {
+                epcs.add(scan.code());
+            }
             if (scan.countedOnLine()) {
                 counted(scan.lineId(), scan.countedQuantity(), scan.observedAt(), scan.serial(), scan.epc());
             } else if (BIN_SET.equals(scan.category())) {
@@ -630,6 +662,9 @@ public class SessionAggregate {
     @EventSourcingHandler
     void on(ScanUnmatched event) {
         unmatched.put(event.observationId(), event.kind());
+        if (EPC.equals(event.kind())) {
+            epcs.add(event.code());
+        }
     }
 
     @EventSourcingHandler

@@ -188,6 +188,73 @@ class SessionScanningTest {
                         ScanOutcome.counted("o3", "COUNTED", "EPC", "3034AC", GTIN_R, "9", "3034AC", "D-01", "4", 2, SEEN)));
     }
 
+    private static final String TAG = "3034257BF7194E4000001A85";
+    private static final String FOREIGN = "E2801160600002054E6A1A2B";
+
+    private static ScansRecorded counted(String id, String epc) {
+        return recorded(ScanOutcome.counted(id, "COUNTED", "EPC", epc, GTIN_R, "7", epc, "D-01", "4", 1, SEEN));
+    }
+
+    private static ScansRecorded unmatchedTag(String id, String epc) {
+        return recorded(ScanOutcome.unmatched(id, "EPC", epc, null, "D-01", SEEN, "code " + epc + " decodes to no GTIN"));
+    }
+
+    private static RecordScans tagRead(String id, String epc, String gtin) {
+        return scan(id, "EPC", epc, gtin, "D-01", gtin == null ? null : "7");
+    }
+
+    @Test
+    void aTagReadAgainAfterItWentUnmatchedRecordsNothing() {
+        fixture.given(counting(unmatchedTag("o1", FOREIGN)))
+                .when(tagRead("o1", FOREIGN, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        // an older stream recorded it in a ScanUnmatched of its own
+        fixture.given(counting(unmatched("o1", "EPC", FOREIGN, "code " + FOREIGN + " decodes to no GTIN")))
+                .when(tagRead("o2", FOREIGN, null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTagReadAgainAfterItsScanWasRemovedIsNotCountedAgain() {
+        fixture.given(counting(counted("o1", TAG), new ScanRemoved(S, "o1", "4", null, TAG, NOW, "ann")))
+                .when(tagRead("o1", TAG, GTIN_R))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(counting(unmatchedTag("o1", FOREIGN), new ScanRemoved(S, "o1", null, null, null, NOW, "ann")))
+                .when(tagRead("o1", FOREIGN, null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTagReadAgainAfterItWasDismissedOrMatchedRecordsNothing() {
+        fixture.given(counting(unmatchedTag("o1", FOREIGN), new ScanDismissed(S, "o1", "customer's jacket", NOW, "ann")))
+                .when(tagRead("o1", FOREIGN, null))
+                .expectNoEvents();
+        fixture.given(counting(unmatchedTag("o1", FOREIGN), new ScanMatched(S, "o1", "4", 1, "COUNTED", NOW, "ann")))
+                .when(tagRead("o1", FOREIGN, null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCountedTagIsNotTakenAgainWhateverLineOrCaseItIsReadWith() {
+        // old per-scan events, a new batch event, and a read in lower case or reporting another bin
+        fixture.given(counting(new ScanCounted(S, "o1", "4", 1, SEEN, "COUNTED", "EPC", TAG, GTIN_R, "7", TAG)))
+                .when(tagRead("o2", TAG.toLowerCase(), GTIN_R))
+                .expectNoEvents();
+        fixture.given(counting(counted("o1", TAG)))
+                .when(scan("o2", "EPC", TAG, GTIN_A, "D-02", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUnmatchedTagReadTwiceInOneBatchIsRecordedOnce() {
+        fixture.given(counting())
+                .when(new RecordScans(S, List.of(new Scan("o1", "HH-1", "EPC", FOREIGN, null, "D-01", null, SEEN, null),
+                        new Scan("o1", "HH-1", "EPC", FOREIGN.toLowerCase(), null, "D-01", null, SEEN, null))))
+                .expectEvents(unmatchedTag("o1", FOREIGN));
+    }
+
     @Test
     void aLargeBatchIsRecordedInEventsOfAtMostAChunkOfOutcomes() {
         List<Scan> tags = new ArrayList<>();
