@@ -104,8 +104,10 @@ public class CountCorrections {
                 }
             }
         }
-        Iterator<LedgerEntry> entries = ledger.postAll(c, postings).iterator();
+        // anchors first: they do not depend on the entries, and postAll ends with the outbox rows, after which the
+        // transaction holds the outbox writers' lock until it commits (see Ledger#publishAll)
         anchor(c, anchored);
+        Iterator<LedgerEntry> entries = ledger.postAll(c, postings).iterator();
         List<Applied> applied = new ArrayList<>(targets.size());
         for (int i = 0; i < targets.size(); i++) {
             LockedQuant quant = targets.get(i).quant();

@@ -32,6 +32,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class Ledger {
 
+    /** The advisory lock outbox writers hold from their first outbox row to their commit; see {@link #publishAll}. */
+    private static final long OUTBOX_WRITERS_LOCK = "outbox-writers:inventory".hashCode();
+
     @Inject
     Event<OutboxWritten> outboxWritten;
 
@@ -244,10 +247,23 @@ public class Ledger {
         publishAll(c, List.of(message));
     }
 
-    /** {@link #publish} for many messages: one JDBC batch, one nudge. */
+    /**
+     * {@link #publish} for many messages: one JDBC batch, one nudge.
+     *
+     * <p>Outbox rows must become visible in id order: the relay publishes the rows it reads and then deletes every
+     * row up to the last id it published, so a row with a smaller id committed by another transaction in between
+     * would be deleted unpublished. Inventory writes the outbox from several transactions at once (the request
+     * topic's consumers, REST movements), so each takes a transaction-scoped lock before drawing outbox ids and
+     * holds it to its commit: ids are drawn in commit order. Only the tail of a transaction is serialized (its
+     * outbox inserts and what follows them); the quant, ledger and anchor work of two batches still overlaps.
+     */
     public void publishAll(Connection c, List<OutboxMessage> messages) throws SQLException {
         if (messages.isEmpty()) {
             return;
+        }
+        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, OUTBOX_WRITERS_LOCK);
+            lock.execute();
         }
         Outbox.appendAll(c, messages);
         outboxWritten.fire(new OutboxWritten());

@@ -55,6 +55,10 @@ public class InventoryKafka {
     @ConfigProperty(name = "stockcount.outbox.batch-size", defaultValue = "500")
     int outboxBatchSize;
 
+    /** Consumers of the request topic in this instance (one thread each, sharing its partitions); see {@link #onStart}. */
+    @ConfigProperty(name = "stockcount.inventory.adjustment.consumers", defaultValue = "2")
+    int adjustmentConsumers;
+
     private volatile OutboxRelay relay;
 
     void onStart(@Observes StartupEvent event) {
@@ -63,8 +67,23 @@ public class InventoryKafka {
         // a poll of requests writes about two rows each: larger producer batches carry a round in fewer requests
         relay = new OutboxRelay("inventory", dataSource, KafkaClients.producer("inventory-outbox",
                 Map.of("batch.size", 262_144)), outboxBatchSize).start();
-        workers.start(ConsumerWorker.batched("inventory-adjustment-request", GROUP,
-                List.of(Topics.INVENTORY_ADJUSTMENT_REQUEST), this::handle, Map.of()));
+        // Several consumers of one group split the partitions, so PostgreSQL applies two batches at a time instead
+        // of one (it is the bottleneck of a large count; one transaction keeps one core busy). Safe because:
+        // - order: a quant's requests and UnitsCounted parts all travel in its key's partition, and a partition
+        //   is read by one consumer at a time, so each quant's instructions are still applied in order; a
+        //   partition taken over in a rebalance is re-read from its committed offset (request ids: duplicates);
+        // - no shared rows between two batches on different partitions, except a unit a count moves from a quant
+        //   of another partition (UnitsCounted locks that source quant and its unit rows): there two
+        //   transactions can wait for each other, PostgreSQL then aborts one (deadlock detected), the whole
+        //   transaction rolls back and the worker applies its records again, so nothing is applied half or
+        //   twice. Quants are locked in id order, the rest (ledger, anchors, outbox, processed_event) are
+        //   inserts of distinct keys, whose FK checks take shared locks only;
+        // - per-quant order of the outbox: a quant's rows are written under its lock, so a second transaction
+        //   touching it writes (and draws ids) only after the first committed, and the relay publishes by id.
+        for (int i = 1; i <= adjustmentConsumers; i++) {
+            workers.start(ConsumerWorker.batched("inventory-adjustment-request-" + i, GROUP,
+                    List.of(Topics.INVENTORY_ADJUSTMENT_REQUEST), this::handle, Map.of()));
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
