@@ -24,6 +24,11 @@ import org.jboss.logging.Logger;
  *
  * <p>Each round holds a transaction-scoped advisory lock, so with several instances of a service
  * exactly one relays at a time and per-key order is kept.
+ *
+ * <p>A round deletes every row up to the last id it published, so writers must make their rows visible in id
+ * order: a service that writes the outbox from several transactions at once draws its ids under a lock held to
+ * commit (inventory's {@code Ledger.publishAll}); otherwise a smaller id committed after the round's read would be
+ * deleted unpublished.
  */
 public final class OutboxRelay implements AutoCloseable {
 
