@@ -85,7 +85,7 @@ class CountServiceKilledWhilePublishingACompletionTest {
         // and stay so (a part taken twice would still be on its way), with one ledger entry per request.
         long restarted = System.nanoTime();
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            assertThat(faulty.reportedApplied()).isTrue();
+            assertThat(faulty.reportedApplied()).as("the session's reconciliation reported APPLIED").isTrue();
             faulty.books().assertSameAs(cleanBooks);
         });
         System.out.printf("after the restart, the books as the clean twin's in %d ms%n",

@@ -94,11 +94,11 @@ final class LargeCount {
         clean.complete(countedAt);
         // followed every 10 ms: the steps in which corrections appear say where a fault can land mid-way
         TreeSet<Integer> postedSteps = new TreeSet<>();
-        TreeSet<Integer> workSteps = new TreeSet<>();
+        TreeSet<Integer> outcomeSteps = new TreeSet<>();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(10)).until(() -> {
             Progress progress = clean.progress();
             postedSteps.add(progress.posted());
-            workSteps.add(progress.work());
+            outcomeSteps.add(progress.outcomes());
             return progress.done();
         });
         clean.closeDatabases();
@@ -109,23 +109,15 @@ final class LargeCount {
         int corrections = clean.correctionsPosted();
         assertThat(corrections).isGreaterThan(clean.lines() / 2).isEqualTo(books.perRequest().size());
         System.out.printf("clean run: %d lines, %d corrections, every outcome back in %d ms; corrections seen posted"
-                + " (every 10 ms) %s; corrections posted + outcomes back %s%n", clean.lines(), corrections, reconciledMs,
-                postedSteps, workSteps);
+                + " (every 10 ms) %s, outcomes seen back %s%n", clean.lines(), corrections, reconciledMs, postedSteps,
+                outcomeSteps);
         int lastMidway = Objects.requireNonNullElse(postedSteps.lower(corrections), 0);
-        int lastMidwayWork = Objects.requireNonNullElse(workSteps.lower(2 * corrections), 0);
-        return new Twins(faulty, countedAt, books, corrections, lastMidway, lastMidwayWork);
+        int lastMidwayOutcomes = Objects.requireNonNullElse(outcomeSteps.lower(corrections), 0);
+        return new Twins(faulty, countedAt, books, corrections, lastMidway, lastMidwayOutcomes);
     }
 
     /** How far a count's reconciliation has got: requests sent to inventory, corrections it posted, outcomes back. */
     record Progress(int requested, int posted, int outcomes) {
-
-        /**
-         * The work done downstream of the requests, growing from 0 to twice the corrections: inventory posting
-         * them, then reconciliation recording their outcomes.
-         */
-        int work() {
-            return posted + outcomes;
-        }
 
         /** Every adjustment requested has its outcome back: nothing of the session is in flight any more. */
         boolean done() {
@@ -209,10 +201,10 @@ final class LargeCount {
      * @param clean       the books of the store reconciled cleanly
      * @param corrections how many count corrections the clean run posted
      * @param lastMidway  the most corrections the clean run was seen to have posted short of all of them
-     * @param lastMidwayWork the most {@link Progress#work()} the clean run was seen at short of all of it
+     * @param lastMidwayOutcomes the most outcomes the clean run was seen to have back short of all of them
      */
     record Twins(LargeCount faulty, Instant countedAt, Books clean, int corrections, int lastMidway,
-                 int lastMidwayWork) {
+                 int lastMidwayOutcomes) {
 
         /**
          * Completes the faulty store's session and returns at a random point where its reconciliation is
@@ -226,19 +218,29 @@ final class LargeCount {
          */
         Progress completeAndAwaitARandomPoint(Random random) throws Exception {
             int point = random.nextInt(3);
-            faulty.progress(); // connected to the databases before the completion: the first read is then quick
-            faulty.complete(countedAt);
-            if (point == 0) {
-                System.out.println("fault point: right after the completion was acknowledged");
-                return faulty.progress();
-            }
-            if (point == 1) {
-                System.out.println("fault point: once reconciliation has recorded the adjustments");
-                return awaitProgress(progress -> progress.requested() > 0);
+            if (point < 2) {
+                return completeAndAwait(point == 1);
             }
             int target = 1 + random.nextInt(Math.max(1, lastMidway));
             System.out.printf("fault point: once %d corrections are posted%n", target);
+            complete();
             return awaitCorrectionsPosted(target);
+        }
+
+        /**
+         * Completes the faulty store's session and returns right after the completion is acknowledged, or
+         * ({@code recorded}) once reconciliation has recorded the adjustments.
+         */
+        Progress completeAndAwait(boolean recorded) throws Exception {
+            System.out.println(recorded ? "fault point: once reconciliation has recorded the adjustments"
+                    : "fault point: right after the completion was acknowledged");
+            complete();
+            return recorded ? awaitProgress(progress -> progress.requested() > 0) : faulty.progress();
+        }
+
+        private void complete() throws Exception {
+            faulty.progress(); // connected to the databases before the completion: the first read is then quick
+            faulty.complete(countedAt);
         }
 
         /** Returns once inventory has posted at least {@code atLeast} corrections, or has done everything. */
@@ -246,9 +248,9 @@ final class LargeCount {
             return awaitProgress(progress -> progress.posted() >= atLeast || progress.done());
         }
 
-        /** Returns once {@link Progress#work()} has reached {@code atLeast}, or everything is done. */
-        Progress awaitWork(int atLeast) {
-            return awaitProgress(progress -> progress.work() >= atLeast || progress.done());
+        /** Returns once reconciliation has recorded at least {@code atLeast} outcomes, or has done everything. */
+        Progress awaitOutcomes(int atLeast) {
+            return awaitProgress(progress -> progress.outcomes() >= atLeast || progress.done());
         }
 
         private Progress awaitProgress(Predicate<Progress> reached) {
