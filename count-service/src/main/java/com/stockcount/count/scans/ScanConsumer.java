@@ -9,7 +9,6 @@ import com.stockcount.count.sessions.domain.SessionCommands.RecordScans;
 import com.stockcount.count.sessions.domain.SessionCommands.Scan;
 import com.stockcount.count.sessions.domain.SessionRefused;
 import com.stockcount.count.sessions.domain.SessionStatus;
-import com.stockcount.platform.json.Json;
 import com.stockcount.platform.kafka.ConsumerWorker;
 import com.stockcount.platform.kafka.ConsumerWorkers;
 import com.stockcount.platform.kafka.EventRecords;
@@ -33,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
@@ -74,9 +75,25 @@ public class ScanConsumer {
     AxonConfiguration axon;
     @Inject
     DataSource dataSource;
+    /*
+     * How much of a backlog one poll, hence one transaction, applies. Every unit of work pays the same fixed costs (the
+     * session status query, one command, each counted line's total, the counters, the commit), so fewer and larger
+     * units could apply more EPCs a second under a backlog; without one a poll holds only what has arrived. Kafka's
+     * defaults (1 MiB a partition, 500 records) give units of ~13,000 EPCs (portal bodies of 1,000) under a backlog.
+     * 8 MiB and 50 records (units of up to 50,000) measured no gain on the shared bench machine (docs/benchmarks.md),
+     * so the defaults stay Kafka's; the keys are for measuring it again elsewhere. Memory: at most max-poll-records
+     * records are handed over at a time, and the fetch buffer holds at most twice max-partition-fetch-bytes.
+     */
+    @ConfigProperty(name = "stockcount.scans.max-partition-fetch-bytes", defaultValue = "1048576")
+    int maxPartitionFetchBytes;
+    @ConfigProperty(name = "stockcount.scans.max-poll-records", defaultValue = "500")
+    int maxPollRecords;
 
     void start(@Observes StartupEvent event) {
-        workers.start(ConsumerWorker.batched("count-scans", GROUP, List.of(Topics.SCAN_OBSERVATION), this::handle, Map.of()));
+        workers.start(ConsumerWorker.batched("count-scans", GROUP, List.of(Topics.SCAN_OBSERVATION), this::handle,
+                Map.of(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, maxPartitionFetchBytes,
+                        ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 2 * maxPartitionFetchBytes,
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords)));
     }
 
     void handle(List<ConsumerRecord<String, byte[]>> records) {
@@ -160,11 +177,11 @@ public class ScanConsumer {
         String type = EventRecords.eventType(record);
         if (ScanObserved.TYPE.equals(type)) {
             EventRecords.requireVersion(record, ScanObserved.VERSION);
-            return List.of(Json.read(record.value(), ScanObserved.class));
+            return List.of(ObservationJson.read(record.value(), ScanObserved.class));
         }
         if (ScanObservationBatch.TYPE.equals(type)) {
             EventRecords.requireVersion(record, ScanObservationBatch.VERSION);
-            return Json.read(record.value(), ScanObservationBatch.class).observations();
+            return ObservationJson.read(record.value(), ScanObservationBatch.class).observations();
         }
         throw new PoisonRecordException("unknown event type " + type + " on " + record.topic());
     }

@@ -51,6 +51,7 @@ import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -73,8 +74,9 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  * <p>Not a test: {@link #main} boots the application through Quarkus's test harness (the supported way
  * to start it in-process from its classes) by running {@link #measure()} on the JUnit platform. The
  * class name keeps it out of surefire. Run by hand from the module's directory (see docs/benchmarks.md):
- * {@code java -cp ... com.stockcount.count.bench.PostgresSessionBench [lines] [commands] [epcs]}
- * (defaults 100000 5000 200000; 0 commands or 0 EPCs skips that part). The system property
+ * {@code java -cp ... com.stockcount.count.bench.PostgresSessionBench [lines] [commands] [epcs] [steps|backlog]}
+ * (defaults 100000 5000 200000 steps; 0 commands or 0 EPCs skips that part; {@code backlog} sends all the EPCs at
+ * once and times the drain instead of the steps). The system property
  * {@code bench.fsync=off} starts PostgreSQL without durability (as the tests do) instead of durable; any
  * service setting can be given as a system property too, e.g. {@code -Dstockcount.axon.snapshot-threshold=1000}.
  */
@@ -88,6 +90,7 @@ public class PostgresSessionBench {
     private static final int ROUNDS = 5;
     private static final int COLD_LOADS = 5;
     private static final String EPCS = "bench.epcs";
+    private static final String EPC_MODE = "bench.epc-mode";
     private static final int EPC_STEP = 10_000;
 
     @Inject
@@ -111,6 +114,7 @@ public class PostgresSessionBench {
         System.setProperty(LINES, args.length > 0 ? args[0] : "100000");
         System.setProperty(COMMANDS, args.length > 1 ? args[1] : "5000");
         System.setProperty(EPCS, args.length > 2 ? args[2] : "200000");
+        System.setProperty(EPC_MODE, args.length > 3 ? args[3] : "steps");
         // Quarkus's launcher interceptor loads the class again in the application's class loader: select it by name
         System.setProperty("junit.platform.launcher.interceptors.enabled", "true");
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
@@ -132,7 +136,9 @@ public class PostgresSessionBench {
         if (commands > 0) {
             countLines(lines, perRound);
         }
-        if (Integer.getInteger(EPCS) > 0) {
+        if (Integer.getInteger(EPCS) > 0 && "backlog".equals(System.getProperty(EPC_MODE))) {
+            backlog(Integer.getInteger(EPCS));
+        } else if (Integer.getInteger(EPCS) > 0) {
             epcs(Integer.getInteger(EPCS), EPC_STEP);
         }
     }
@@ -258,6 +264,71 @@ public class PostgresSessionBench {
     }
 
     /**
+     * A backlog drained: {@code total} EPC reads of one session (batches of 1,000, as a portal's bodies arrive) are
+     * built first, then sent as fast as the producer takes them (about a second), and the time from the first send
+     * to the session view counting them all is the drain. The session view's scan total is sampled every 2 ms
+     * meanwhile: each change is one committed unit of work of the consumer (a poll of the session's partition), which
+     * gives how many EPCs a unit of work applied. Raw floor before and after, as in {@link #epcs}.
+     */
+    private void backlog(int total) throws SQLException {
+        double[] raw = new double[2];
+        List<Long> units = new ArrayList<>();
+        double seconds;
+        double sendSeconds;
+        try (KafkaProducer<String, byte[]> producer = KafkaClients.producer("count-bench-portal", Map.of())) {
+            create("epcs-warm-up", 1_000, "RFID");
+            publishAndWait(producer, "epcs-warm-up", 0, EPC_STEP);
+            raw[0] = rawScanRows(EPC_STEP, 5);
+            create("epcs", 1_000, "RFID");
+            List<ProducerRecord<String, byte[]>> bodies = new ArrayList<>();
+            for (int b = 0; b < total; b += ScanObservationBatch.MAX_OBSERVATIONS) {
+                bodies.add(body("epcs", b));
+            }
+            long start = System.nanoTime();
+            bodies.forEach(producer::send);
+            producer.flush();
+            sendSeconds = (System.nanoTime() - start) / 1e9;
+            long deadline = start + 600_000_000_000L;
+            long last = 0;
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement scans = c.prepareStatement("select scans from session_view where id = 'epcs'")) {
+                while (last < total) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("backlog not applied within 10 minutes");
+                    }
+                    long now;
+                    try (ResultSet rs = scans.executeQuery()) {
+                        rs.next();
+                        now = rs.getLong(1);
+                    }
+                    if (now != last) {
+                        units.add(now - last);
+                        last = now;
+                    }
+                    LockSupport.parkNanos(2_000_000);
+                }
+            }
+            seconds = (System.nanoTime() - start) / 1e9;
+            raw[1] = rawScanRows(EPC_STEP, 5);
+        }
+        double rate = total / seconds;
+        double rawRate = median(raw);
+        long[] sizes = units.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("%nbacklog of %,d EPC reads (%,d bodies of %,d) sent in %.1f s, all applied %.1f s after the first send%n",
+                total, total / ScanObservationBatch.MAX_OBSERVATIONS, ScanObservationBatch.MAX_OBSERVATIONS, sendSeconds,
+                seconds);
+        System.out.printf("EPCs applied, backlog of %,d                              %,10.0f /s%n", total, rate);
+        System.out.printf("units of work seen: %d, EPCs each: median %,d, max %,d%n", sizes.length,
+                sizes[sizes.length / 2], sizes[sizes.length - 1]);
+        System.out.printf("raw floor: session_scan rows inserted by plain JDBC, %,d a transaction (before, after the drain) %,.0f, %,.0f rows/s;"
+                + " EPCs applied / raw: %.2f%n", EPC_STEP, raw[0], raw[1], rate / rawRate);
+        System.out.printf("load average (1 min) %.1f at the end%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("  %,d events in the session's history; latest snapshot %,d KB%n",
+                scalar("select count(*) from domain_event_entry where aggregate_identifier = 'epcs'"),
+                scalar("select coalesce(max(length(payload)), 0) from snapshot_event_entry where aggregate_identifier = 'epcs'") / 1024);
+    }
+
+    /**
      * The floor of the scan path on this server at this moment: rows shaped like the EPC reads' {@code session_scan}
      * rows (same table definition and indexes, a copy), {@code rows} a transaction by one JDBC batch, no Kafka, no
      * Axon, no idempotency; rows per second, median of {@code rounds} transactions.
@@ -302,16 +373,7 @@ public class PostgresSessionBench {
             throws SQLException {
         long start = System.nanoTime();
         for (int b = from; b < from + count; b += ScanObservationBatch.MAX_OBSERVATIONS) {
-            List<ScanObserved> observations = new ArrayList<>(ScanObservationBatch.MAX_OBSERVATIONS);
-            for (int n = b; n < b + ScanObservationBatch.MAX_OBSERVATIONS; n++) {
-                int line = 1 + n % 1_000;
-                String epc = String.format("3034%020X", n);
-                observations.add(new ScanObserved(UUID.randomUUID().toString(), session, "portal-1", CodeKind.EPC, epc,
-                        String.format("%014d", line), epc, null, "B-" + (line % 500), Instant.now()));
-            }
-            String batchId = UUID.randomUUID().toString();
-            producer.send(EventRecords.event(Topics.SCAN_OBSERVATION, session, batchId, ScanObservationBatch.TYPE,
-                    ScanObservationBatch.VERSION, Instant.now(), null, new ScanObservationBatch(batchId, session, observations)));
+            producer.send(body(session, b));
         }
         producer.flush();
         long deadline = start + 600_000_000_000L;
@@ -322,6 +384,20 @@ public class PostgresSessionBench {
             LockSupport.parkNanos(5_000_000);
         }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** A portal's body: EPC reads {@code from}..{@code from+999} of a session, each tag on line {@code 1 + n % 1,000}. */
+    private static ProducerRecord<String, byte[]> body(String session, int from) {
+        List<ScanObserved> observations = new ArrayList<>(ScanObservationBatch.MAX_OBSERVATIONS);
+        for (int n = from; n < from + ScanObservationBatch.MAX_OBSERVATIONS; n++) {
+            int line = 1 + n % 1_000;
+            String epc = String.format("3034%020X", n);
+            observations.add(new ScanObserved(UUID.randomUUID().toString(), session, "portal-1", CodeKind.EPC, epc,
+                    String.format("%014d", line), epc, null, "B-" + (line % 500), Instant.now()));
+        }
+        String batchId = UUID.randomUUID().toString();
+        return EventRecords.event(Topics.SCAN_OBSERVATION, session, batchId, ScanObservationBatch.TYPE,
+                ScanObservationBatch.VERSION, Instant.now(), null, new ScanObservationBatch(batchId, session, observations));
     }
 
     /** Creates a count and its session of {@code lines} lines in one transaction, as CountService does; starts it. */

@@ -10,8 +10,8 @@ import java.util.Set;
  * Every EPC a session has taken, whatever became of its scan since. A session holds up to a few hundred thousand and
  * several sessions stay cached, so the common case, a 96-bit EPC (24 hex digits, e.g. SGTIN-96), is kept losslessly
  * as numbers in an open-addressing table: 12 bytes a slot (its top 32 bits in an {@code int}, the low 64 in a
- * {@code long}), at most three quarters full, about 6.3 MB for 200,000 EPCs against ~100 bytes an EPC in a set of
- * strings. Any other EPC (SGTIN-198, undecodable reads of other lengths) is kept as its upper-case string. Hex digits
+ * {@code long}), at most four fifths full (linear probing stays short with the hash below), 3.1 MB for 200,000
+ * EPCs against ~100 bytes an EPC in a set of strings. Any other EPC (SGTIN-198, undecodable reads of other lengths) is kept as its upper-case string. Hex digits
  * are read case-insensitively, so a tag is the same whichever case a reader reports it in.
  */
 public final class EpcSet {
@@ -104,7 +104,7 @@ public final class EpcSet {
     }
 
     private boolean insert(int top, long bottom) {
-        if ((size96 + 1) * 4L > high.length * 3L) {
+        if ((size96 + 1) * 5L > high.length * 4L) {
             grow();
         }
         int slot = slot(top, bottom, high.length - 1);

@@ -287,7 +287,8 @@ public class SessionAggregate {
         String key = epc != null ? epc : line.serialized() ? scan.serial() : null;
         long counted;
         if (key != null) {
-            if (decisions.seen(lineId, key)) {
+            // an EPC is new to the whole session here (decide), hence to the line: only a serial needs the line's check
+            if (epc == null && decisions.seen(lineId, key)) {
                 return null;
             }
             counted = decisions.keys(lineId) + 1L;
