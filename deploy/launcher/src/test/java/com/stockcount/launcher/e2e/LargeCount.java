@@ -255,10 +255,13 @@ final class LargeCount {
 
         private Progress awaitProgress(Predicate<Progress> reached) {
             Progress[] last = new Progress[1];
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(10)).ignoreExceptions().until(() -> {
-                last[0] = faulty.progress();
-                return reached.test(last[0]);
-            });
+            // a reconciliation that stops short (work lost) fails here, saying where it stopped
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(10)).ignoreExceptions()
+                    .untilAsserted(() -> {
+                        last[0] = faulty.progress();
+                        assertThat(reached.test(last[0])).as("the reconciliation got to the point awaited; it is at: %s",
+                                last[0]).isTrue();
+                    });
             return last[0];
         }
 
