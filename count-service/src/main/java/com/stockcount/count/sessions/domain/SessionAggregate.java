@@ -59,7 +59,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -229,11 +228,11 @@ public class SessionAggregate {
         private String currentBin = SessionAggregate.this.currentBin;
         private final Map<String, Long> counted = new HashMap<>();
         private final Map<String, Set<String>> keys = new HashMap<>();
-        private final Set<String> epcs = new HashSet<>();
+        private final EpcSet epcs = new EpcSet();
 
         /** False when the session (or an earlier scan of this command) already took the EPC. */
         boolean take(String epc) {
-            return !SessionAggregate.this.epcs.contains(epc) && epcs.add(epc.toUpperCase(Locale.ROOT));
+            return !SessionAggregate.this.epcs.contains(epc) && epcs.add(epc);
         }
 
         long counted(String lineId) {
