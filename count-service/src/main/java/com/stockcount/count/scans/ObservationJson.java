@@ -31,15 +31,7 @@ final class ObservationJson {
 
     /** A payload of this type, or {@link MalformedPayloadException} naming what is wrong, exactly as {@link Json#read}. */
     static <T> T read(byte[] payload, Class<T> type) {
-        if (payload == null || payload.length == 0) {
-            throw new MalformedPayloadException("empty payload, expected " + type.getSimpleName());
-        }
-        try {
-            return MAPPER.readValue(payload, type);
-        } catch (IOException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-            throw new MalformedPayloadException("not a valid " + type.getSimpleName() + ": " + cause.getMessage(), e);
-        }
+        return Json.read(MAPPER, payload, type);
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, or {@code null} when the text is not exactly that with a valid date. */
