@@ -1,10 +1,9 @@
 package com.stockcount.scaningest.reader;
 
+import com.stockcount.platform.time.IsoInstants;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
@@ -41,7 +40,8 @@ public final class ReaderTimes {
                 throw new DateTimeException("not a time: " + text);
             }
         }
-        Instant common = hand(text);
+        // the forms readers send nearly always are read by hand; anything else goes through the formatter
+        Instant common = IsoInstants.common(text);
         if (common != null) {
             return common;
         }
@@ -50,81 +50,6 @@ public final class ReaderTimes {
             throw new DateTimeException("a time needs an offset (Z, +03:00 or +0300): " + text);
         }
         return OffsetDateTime.from(parsed).toInstant();
-    }
-
-    /**
-     * The forms readers send nearly always, {@code 2025-06-15T10:00:00.123456789Z} (Impinj) and
-     * {@code 2025-06-15T13:00:00.482+0300} (Zebra), read by hand: the general formatter (optional offset
-     * sections) copies its parse state into a HashMap per section and was the largest cost of a portal
-     * body. Anything else (no seconds, lower-case {@code z}, a fraction point without digits, an offset
-     * beyond ±18:00 or of hours only) answers null and goes through the formatter.
-     */
-    private static Instant hand(String t) {
-        int n = t.length();
-        int local = n - offsetLength(t);
-        if (local < 19 || local > 29 || local == n || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
-                || t.charAt(13) != ':' || t.charAt(16) != ':' || (local > 19 && (t.charAt(19) != '.' || local == 20))) {
-            return null;
-        }
-        int year = digits(t, 0, 4);
-        int month = digits(t, 5, 7);
-        int day = digits(t, 8, 10);
-        int hour = digits(t, 11, 13);
-        int minute = digits(t, 14, 16);
-        int second = digits(t, 17, 19);
-        int nanos = local > 19 ? digits(t, 20, local) : 0;
-        ZoneOffset offset = offset(t, local);
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || nanos < 0 || offset == null) {
-            return null;
-        }
-        for (int scale = local > 19 ? local - 20 : 9; scale < 9; scale++) {
-            nanos *= 10;
-        }
-        // LocalDateTime.of refuses what the strict formatter refuses (month 13, 30 February, second 60)
-        return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(offset);
-    }
-
-    /** 1 for {@code Z}, 6 for {@code +03:00}, 5 for {@code +0300}; 0 when the text ends otherwise. */
-    private static int offsetLength(String t) {
-        int n = t.length();
-        if (n > 0 && t.charAt(n - 1) == 'Z') {
-            return 1;
-        }
-        if (n >= 6 && sign(t.charAt(n - 6)) && t.charAt(n - 3) == ':') {
-            return 6;
-        }
-        return n >= 5 && sign(t.charAt(n - 5)) ? 5 : 0;
-    }
-
-    private static boolean sign(char c) {
-        return c == '+' || c == '-';
-    }
-
-    /** The offset that starts at {@code from}, or null when it is not one this reader handles. */
-    private static ZoneOffset offset(String t, int from) {
-        if (t.charAt(from) == 'Z') {
-            return ZoneOffset.UTC;
-        }
-        int hours = digits(t, from + 1, from + 3);
-        int minutes = t.charAt(from + 3) == ':' ? digits(t, from + 4, from + 6) : digits(t, from + 3, from + 5);
-        if (hours < 0 || minutes < 0 || minutes > 59 || hours * 60 + minutes > 18 * 60) {
-            return null;
-        }
-        int sign = t.charAt(from) == '-' ? -1 : 1;
-        return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
-    }
-
-    /** The decimal number in {@code t[from, to)}, or -1 when a character is not a digit. */
-    private static int digits(String t, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = t.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 
     public static Instant fromEpoch(long value) {
