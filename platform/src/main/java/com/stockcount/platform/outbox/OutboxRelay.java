@@ -25,10 +25,11 @@ import org.jboss.logging.Logger;
  * <p>Each round holds a transaction-scoped advisory lock, so with several instances of a service
  * exactly one relays at a time and per-key order is kept.
  *
- * <p>A round deletes every row up to the last id it published, so writers must make their rows visible in id
- * order: a service that writes the outbox from several transactions at once draws its ids under a lock held to
- * commit (inventory's {@code Ledger.publishAll}); otherwise a smaller id committed after the round's read would be
- * deleted unpublished.
+ * <p>A round deletes exactly the rows it published, never a range: with several writing transactions, a row
+ * with a smaller id can commit after a round read past it, and it must stay to be published by the next round.
+ * Rows may therefore be published out of id order across keys; per key, order holds as long as a service writes
+ * one key's rows from one transaction at a time (inventory: under the quant's row lock), because a later
+ * transaction then draws larger ids and commits after the earlier one.
  */
 public final class OutboxRelay implements AutoCloseable {
 
@@ -122,8 +123,8 @@ public final class OutboxRelay implements AutoCloseable {
                 for (Future<RecordMetadata> ack : acks) {
                     ack.get(60, TimeUnit.SECONDS);
                 }
-                try (PreparedStatement delete = c.prepareStatement("delete from outbox where id <= ?")) {
-                    delete.setLong(1, ids.get(ids.size() - 1));
+                try (PreparedStatement delete = c.prepareStatement("delete from outbox where id = any (?)")) {
+                    delete.setArray(1, c.createArrayOf("bigint", ids.toArray()));
                     delete.executeUpdate();
                 }
                 c.commit();
