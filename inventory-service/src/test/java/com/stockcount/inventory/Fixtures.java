@@ -1,11 +1,19 @@
 package com.stockcount.inventory;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
+import com.stockcount.platform.kafka.KafkaClients;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /** Sets up master data through the public API, with codes unique per test (the database is shared). */
 public final class Fixtures {
@@ -54,5 +62,34 @@ public final class Fixtures {
     public static String receive(String site, String bin, String sku, long quantity) {
         return post("/sites/" + site + "/receipts", Map.of("sku", sku, "bin", bin, "quantity", quantity))
                 .statusCode(201).extract().path("quant.id");
+    }
+
+    /** Reads the topic from the start with a fresh group until a record matches (30 s at most); returns the first. */
+    public static ConsumerRecord<String, byte[]> awaitRecord(String topic,
+                                                             Predicate<ConsumerRecord<String, byte[]>> match) {
+        return awaitRecords(topic, match, found -> !found.isEmpty()).get(0);
+    }
+
+    /**
+     * Reads the topic from the start with a fresh group, keeping the records that match in the order read, until
+     * {@code enough} holds for them (30 s at most).
+     */
+    public static List<ConsumerRecord<String, byte[]>> awaitRecords(String topic,
+                                                                    Predicate<ConsumerRecord<String, byte[]>> match,
+                                                                    Predicate<List<ConsumerRecord<String, byte[]>>> enough) {
+        try (KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer("test-" + UUID.randomUUID(), "test-reader",
+                Map.of())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (match.test(r)) {
+                        found.add(r);
+                    }
+                }
+                return enough.test(found);
+            });
+            return found;
+        }
     }
 }

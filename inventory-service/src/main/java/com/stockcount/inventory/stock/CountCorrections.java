@@ -104,8 +104,7 @@ public class CountCorrections {
                 }
             }
         }
-        // anchors first: they do not depend on the entries, and postAll ends with the outbox rows, after which the
-        // transaction holds the outbox writers' lock until it commits (see Ledger#publishAll)
+        // anchors first: they do not depend on the entries
         anchor(c, anchored);
         Iterator<LedgerEntry> entries = ledger.postAll(c, postings).iterator();
         List<Applied> applied = new ArrayList<>(targets.size());

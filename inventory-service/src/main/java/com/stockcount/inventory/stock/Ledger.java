@@ -32,9 +32,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class Ledger {
 
-    /** The advisory lock outbox writers hold from their first outbox row to their commit; see {@link #publishAll}. */
-    private static final long OUTBOX_WRITERS_LOCK = "outbox-writers:inventory".hashCode();
-
     @Inject
     Event<OutboxWritten> outboxWritten;
 
@@ -250,20 +247,23 @@ public class Ledger {
     /**
      * {@link #publish} for many messages: one JDBC batch, one nudge.
      *
-     * <p>Outbox rows must become visible in id order: the relay publishes the rows it reads and then deletes every
-     * row up to the last id it published, so a row with a smaller id committed by another transaction in between
-     * would be deleted unpublished. Inventory writes the outbox from several transactions at once (the request
-     * topic's consumers, REST movements), so each takes a transaction-scoped lock before drawing outbox ids and
-     * holds it to its commit: ids are drawn in commit order. Only the tail of a transaction is serialized (its
-     * outbox inserts and what follows them); the quant, ledger and anchor work of two batches still overlaps.
+     * <p>No lock of its own. The relay publishes the rows it reads in id order and deletes exactly those, so a row
+     * committed late with a smaller id than rows already published is published at the next round, not lost. What
+     * readers need is order per record key, and every outbox writer of inventory writes a key's rows while holding
+     * that key's quant row lock until it commits: REST receipts and picks and the unit moves of a count
+     * ({@link #lock}/{@link #lockOrCreate}, both quants of a move), the requests of a poll ({@link #lockAll}, or
+     * {@link #createMissing}: a row this transaction inserted, on which a concurrent creator waits at the unique
+     * index), their {@code AdjustmentsApplied} records keyed by their first quant (one of the quants the
+     * transaction holds). So a later writer of the same key locks the quant only once the earlier one has
+     * committed, draws larger ids, and commits later: any relay read that sees its rows also sees the earlier
+     * ones, and publishes them first. Two rows that hold no quant lock: a rejection of a quant that does not
+     * exist (nothing to lock; it is concurrent with whatever creates the quant, and either order tells a true
+     * story: the rejection saw none on hand) and an invalid request parked on the dead-letter topic (its key's
+     * requests come from one request partition, applied by one consumer one transaction after another).
      */
     public void publishAll(Connection c, List<OutboxMessage> messages) throws SQLException {
         if (messages.isEmpty()) {
             return;
-        }
-        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, OUTBOX_WRITERS_LOCK);
-            lock.execute();
         }
         Outbox.appendAll(c, messages);
         outboxWritten.fire(new OutboxWritten());

@@ -73,14 +73,14 @@ public class InventoryKafka {
         //   is read by one consumer at a time, so each quant's instructions are still applied in order; a
         //   partition taken over in a rebalance is re-read from its committed offset (request ids: duplicates);
         // - no shared rows between two batches on different partitions, except a unit a count moves from a quant
-        //   of another partition (UnitsCounted locks that source quant and its unit rows, possibly while holding
-        //   the outbox writers' lock of Ledger#publishAll): there two transactions can wait for each other,
-        //   PostgreSQL then aborts one (deadlock detected, advisory locks included), the whole
+        //   of another partition (UnitsCounted locks that source quant and its unit rows): there two transactions
+        //   can wait for each other, PostgreSQL then aborts one (deadlock detected), the whole
         //   transaction rolls back and the worker applies its records again, so nothing is applied half or
         //   twice. Quants are locked in id order, the rest (ledger, anchors, outbox, processed_event) are
         //   inserts of distinct keys, whose FK checks take shared locks only;
         // - per-quant order of the outbox: a quant's rows are written under its lock, so a second transaction
-        //   touching it writes (and draws ids) only after the first committed, and the relay publishes by id.
+        //   touching it writes (and draws ids) only after the first committed, and the relay publishes by id
+        //   (see Ledger#publishAll).
         for (int i = 1; i <= adjustmentConsumers; i++) {
             workers.start(ConsumerWorker.batched("inventory-adjustment-request-" + i, GROUP,
                     List.of(Topics.INVENTORY_ADJUSTMENT_REQUEST), this::handle, Map.of()));

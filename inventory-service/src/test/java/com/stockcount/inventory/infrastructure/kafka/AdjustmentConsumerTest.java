@@ -29,13 +29,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -89,7 +86,7 @@ class AdjustmentConsumerTest {
         assertThat(ledger.getString("items[0].requestId")).isEqualTo(plusThree.requestId());
 
         // everyone downstream learns it from the ledger topic, keyed by the quant
-        ConsumerRecord<String, byte[]> published = awaitRecord(Topics.INVENTORY_LEDGER,
+        ConsumerRecord<String, byte[]> published = Fixtures.awaitRecord(Topics.INVENTORY_LEDGER,
                 r -> header(r, EventHeaders.EVENT_TYPE).equals(LedgerEntryRecorded.TYPE)
                         && Json.read(r.value(), LedgerEntryRecorded.class).requestId() != null
                         && Json.read(r.value(), LedgerEntryRecorded.class).requestId().equals(plusThree.requestId()));
@@ -115,7 +112,7 @@ class AdjustmentConsumerTest {
     @Test
     void everyReceiptIsPublishedToo() {
         String quantId = Fixtures.receive(site, bin, sku, 4);
-        ConsumerRecord<String, byte[]> published = awaitRecord(Topics.INVENTORY_LEDGER,
+        ConsumerRecord<String, byte[]> published = Fixtures.awaitRecord(Topics.INVENTORY_LEDGER,
                 r -> r.key().equals(new QuantKey(site, bin, sku, "").asString()));
         LedgerEntryRecorded event = Json.read(published.value(), LedgerEntryRecorded.class);
         assertThat(event.type()).isEqualTo(LedgerEntryRecorded.TYPE_RECEIPT);
@@ -138,7 +135,7 @@ class AdjustmentConsumerTest {
         AdjustmentRequested minusFive = request(key, -5);
         send(minusFive);
 
-        ConsumerRecord<String, byte[]> published = awaitRecord(Topics.INVENTORY_LEDGER,
+        ConsumerRecord<String, byte[]> published = Fixtures.awaitRecord(Topics.INVENTORY_LEDGER,
                 r -> header(r, EventHeaders.EVENT_TYPE).equals(AdjustmentRejected.TYPE)
                         && Json.read(r.value(), AdjustmentRejected.class).requestId().equals(minusFive.requestId()));
         AdjustmentRejected rejected = Json.read(published.value(), AdjustmentRejected.class);
@@ -175,11 +172,11 @@ class AdjustmentConsumerTest {
         await().atMost(WAIT).untilAsserted(() -> when().get("/sites/" + site + "/quants/" + quantId).then()
                 .body("quantity", equalTo(9)));
         String dlt = Topics.deadLetterOf(Topics.INVENTORY_ADJUSTMENT_REQUEST);
-        assertThat(header(awaitRecord(dlt, r -> header(r, EventHeaders.EVENT_ID).equals(malformedId)),
+        assertThat(header(Fixtures.awaitRecord(dlt, r -> header(r, EventHeaders.EVENT_ID).equals(malformedId)),
                 EventHeaders.DLT_REASON)).contains("AdjustmentRequested");
-        assertThat(header(awaitRecord(dlt, r -> header(r, EventHeaders.EVENT_ID).equals(futureId)),
+        assertThat(header(Fixtures.awaitRecord(dlt, r -> header(r, EventHeaders.EVENT_ID).equals(futureId)),
                 EventHeaders.DLT_REASON)).contains("schema version 2");
-        ConsumerRecord<String, byte[]> unknown = awaitRecord(dlt, r -> header(r, EventHeaders.EVENT_ID).equals(unknownId));
+        ConsumerRecord<String, byte[]> unknown = Fixtures.awaitRecord(dlt, r -> header(r, EventHeaders.EVENT_ID).equals(unknownId));
         assertThat(header(unknown, EventHeaders.DLT_REASON)).contains("unknown product no-such-sku");
         assertThat(header(unknown, EventHeaders.DLT_CONSUMER_GROUP)).isEqualTo("inventory-service");
     }
@@ -210,9 +207,9 @@ class AdjustmentConsumerTest {
                 .body("items.delta", org.hamcrest.Matchers.contains(1, 2))
                 .body("items.quantityAfter", org.hamcrest.Matchers.contains(6, 8));
         String dlt = Topics.deadLetterOf(Topics.INVENTORY_ADJUSTMENT_REQUEST);
-        assertThat(header(awaitRecord(dlt, r -> header(r, EventHeaders.EVENT_ID).equals(malformedId)),
+        assertThat(header(Fixtures.awaitRecord(dlt, r -> header(r, EventHeaders.EVENT_ID).equals(malformedId)),
                 EventHeaders.DLT_REASON)).contains("AdjustmentRequested");
-        AdjustmentRejected rejected = Json.read(awaitRecord(Topics.INVENTORY_LEDGER,
+        AdjustmentRejected rejected = Json.read(Fixtures.awaitRecord(Topics.INVENTORY_LEDGER,
                 r -> header(r, EventHeaders.EVENT_TYPE).equals(AdjustmentRejected.TYPE)
                         && Json.read(r.value(), AdjustmentRejected.class).requestId().equals(minusHundred.requestId()))
                 .value(), AdjustmentRejected.class);
@@ -242,7 +239,7 @@ class AdjustmentConsumerTest {
         await().atMost(WAIT).untilAsserted(() -> given().queryParam("bin", otherBin).when()
                 .get("/sites/" + site + "/quants").then().body("items.quantity", org.hamcrest.Matchers.contains(3)));
         // both outcomes in one record, after the ledger entries
-        AdjustmentsApplied outcomes = Json.read(awaitRecord(Topics.INVENTORY_LEDGER,
+        AdjustmentsApplied outcomes = Json.read(Fixtures.awaitRecord(Topics.INVENTORY_LEDGER,
                 r -> header(r, EventHeaders.EVENT_TYPE).equals(AdjustmentsApplied.TYPE)
                         && Json.read(r.value(), AdjustmentsApplied.class).applied().get(0).countId().equals(count))
                 .value(), AdjustmentsApplied.class);
@@ -250,7 +247,7 @@ class AdjustmentConsumerTest {
                 .containsExactly(sevenOnTheShelf.requestId(), threeOnTheFloor.requestId());
         assertThat(outcomes.applied()).extracting(AdjustmentApplied::quantityAfter).containsExactly(7L, 3L);
         // the invalid request alone on the dead-letter topic, as a request that can be replayed once fixed
-        ConsumerRecord<String, byte[]> parked = awaitRecord(Topics.deadLetterOf(Topics.INVENTORY_ADJUSTMENT_REQUEST),
+        ConsumerRecord<String, byte[]> parked = Fixtures.awaitRecord(Topics.deadLetterOf(Topics.INVENTORY_ADJUSTMENT_REQUEST),
                 r -> header(r, EventHeaders.EVENT_ID).equals(unknownProduct.requestId()));
         assertThat(header(parked, EventHeaders.EVENT_TYPE)).isEqualTo(AdjustmentRequested.TYPE);
         assertThat(Json.read(parked.value(), AdjustmentRequested.class)).isEqualTo(unknownProduct);
@@ -336,24 +333,6 @@ class AdjustmentConsumerTest {
             producer.send(requestRecord(request)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Reads the topic from the start with a fresh group until a record matches. */
-    private static ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<String, byte[]>> match) {
-        try (KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer("test-" + UUID.randomUUID(), "test-reader",
-                Map.of())) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            await().atMost(WAIT).until(() -> {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (match.test(r)) {
-                        found.add(r);
-                    }
-                }
-                return !found.isEmpty();
-            });
-            return found.get(0);
         }
     }
 
