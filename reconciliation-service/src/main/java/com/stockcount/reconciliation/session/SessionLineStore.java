@@ -39,26 +39,53 @@ final class SessionLineStore {
         }
     }
 
+    /**
+     * The lines of one part in one statement over arrays: a JDBC batch, even rewritten into multi-row inserts, bound
+     * every value of every row through the driver (a Calendar per timestamp) and sent several statements per part.
+     */
     static void insertLines(Connection c, String sessionId, int revision, List<CountedLine> lines) throws SQLException {
+        int n = lines.size();
+        Object[] ids = new Object[n];
+        Object[] quants = new Object[n];
+        Object[] skus = new Object[n];
+        Object[] bins = new Object[n];
+        Object[] lots = new Object[n];
+        Object[] trackings = new Object[n];
+        Object[] systems = new Object[n];
+        Object[] counted = new Object[n];
+        Object[] countedAts = new Object[n];
+        Object[] costs = new Object[n];
+        for (int i = 0; i < n; i++) {
+            CountedLine line = lines.get(i);
+            ids[i] = line.lineId();
+            quants[i] = line.quantId();
+            skus[i] = line.sku();
+            bins[i] = line.bin();
+            lots[i] = line.lot();
+            trackings[i] = line.tracking();
+            systems[i] = line.systemQuantity();
+            counted[i] = line.countedQuantity();
+            // ISO-8601 with its offset (Z): PostgreSQL reads it exactly, whatever the session's time zone
+            countedAts[i] = line.countedAt().toString();
+            costs[i] = line.unitCost();
+        }
         try (PreparedStatement insert = c.prepareStatement("insert into session_line (session_id, revision, line_id,"
                 + " quant_id, sku, bin_code, lot, tracking, system_quantity, counted_quantity, counted_at, unit_cost)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
-            for (CountedLine line : lines) {
-                insert.setString(1, sessionId);
-                insert.setInt(2, revision);
-                insert.setString(3, line.lineId());
-                insert.setString(4, line.quantId());
-                insert.setString(5, line.sku());
-                insert.setString(6, line.bin());
-                insert.setString(7, line.lot());
-                insert.setString(8, line.tracking());
-                insert.setLong(9, line.systemQuantity());
-                insert.setLong(10, line.countedQuantity());
-                insert.setTimestamp(11, Timestamp.from(line.countedAt()));
-                insert.setBigDecimal(12, line.unitCost());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+                + " select ?, ?, x.* from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                + " ?::bigint[], ?::bigint[], ?::timestamptz[], ?::numeric[]) as x on conflict do nothing")) {
+            insert.setString(1, sessionId);
+            insert.setInt(2, revision);
+            insert.setArray(3, c.createArrayOf("text", ids));
+            insert.setArray(4, c.createArrayOf("text", quants));
+            insert.setArray(5, c.createArrayOf("text", skus));
+            insert.setArray(6, c.createArrayOf("text", bins));
+            insert.setArray(7, c.createArrayOf("text", lots));
+            insert.setArray(8, c.createArrayOf("text", trackings));
+            insert.setArray(9, c.createArrayOf("bigint", systems));
+            insert.setArray(10, c.createArrayOf("bigint", counted));
+            insert.setArray(11, c.createArrayOf("text", countedAts));
+            insert.setArray(12, c.createArrayOf("numeric", costs));
+            insert.executeUpdate();
         }
     }
 

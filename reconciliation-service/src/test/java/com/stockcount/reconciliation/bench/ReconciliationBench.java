@@ -41,10 +41,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Run by hand against a running stack (the launcher: inventory and reconciliation as processes on a
  * real broker and database): publishes a completed session to {@code count.session.v1}, as
  * count-service would, and measures until reconciliation holds every adjustment APPLIED by
- * inventory (its table, every 0.5 s, then its report once to confirm) and inventory's own tables hold the counted result (quantities, and for RFID every unit
+ * inventory (its table, every 0.1 s until the requests are relayed, then every 0.5 s; then its report once to confirm) and inventory's own tables hold the counted result (quantities, and for RFID every unit
  * linked). Baseline, same run: as many raw 300-byte messages produced and consumed through the same
  * broker as the run had lines or EPCs. Also prints the largest message the run put on each topic and
- * the most heap inventory and reconciliation used meanwhile.
+ * the most heap inventory and reconciliation used meanwhile, and reconciliation's own phase split: every result part
+ * stored, the completion committed (every request written), every request relayed (its outbox empty).
  *
  * <pre>
  * KAFKA=localhost:19092 INVENTORY=http://localhost:30001 RECONCILIATION=http://localhost:30004 \
@@ -128,7 +129,9 @@ public final class ReconciliationBench {
             producer.send(EventRecords.event(Topics.COUNT_SESSION, session, completed.eventId(), SessionCompleted.TYPE,
                     1, Instant.now(), null, completed)).get(30, TimeUnit.SECONDS);
         }
+        long partsStoredAt = 0;
         long requestedAt = 0;
+        long relayedAt = 0;
         long appliedAt = 0;
         // progress is read from the databases with cheap queries; the report (a summary over every line, about a
         // second of PostgreSQL under load) is asked once, to confirm: polling it twice a second took a large share
@@ -137,8 +140,15 @@ public final class ReconciliationBench {
              Connection rdb = DriverManager.getConnection(reconciliationJdbc, "postgres", "postgres")) {
             while (true) {
                 heap.sample();
-                if (requestedAt == 0 && written(rdb, "count-" + site) == lines) {
+                if (partsStoredAt == 0 && storedParts(rdb, session) == parts) {
+                    partsStoredAt = System.nanoTime();
+                }
+                if (partsStoredAt != 0 && requestedAt == 0 && written(rdb, "count-" + site) == lines) {
                     requestedAt = System.nanoTime();
+                }
+                // the completion's outbox rows are the only ones in reconciliation's outbox during the run
+                if (requestedAt != 0 && relayedAt == 0 && outboxEmpty(rdb)) {
+                    relayedAt = System.nanoTime();
                 }
                 if (requestedAt != 0 && appliedAt == 0) {
                     if (!anyNotApplied(rdb, "count-" + site)) {
@@ -158,7 +168,8 @@ public final class ReconciliationBench {
                 if (System.nanoTime() - started > TimeUnit.MINUTES.toNanos(15)) {
                     throw new IllegalStateException("not reconciled in 15 minutes");
                 }
-                Thread.sleep(500);
+                // finer steps while reconciliation's own phase runs (the queries are cheap), then every 0.5 s
+                Thread.sleep(relayedAt == 0 ? 100 : 500);
             }
         }
         long reconciled = System.nanoTime() - started;
@@ -169,10 +180,34 @@ public final class ReconciliationBench {
                         + " in reconciliation after %,d ms, inventory holding the counted result after %,d ms%n",
                 rfid ? "RFID" : "BULK", lines, serials.size(), TimeUnit.NANOSECONDS.toMillis(requestedAt - started),
                 TimeUnit.NANOSECONDS.toMillis(appliedAt - started), TimeUnit.NANOSECONDS.toMillis(reconciled));
+        System.out.printf("reconciliation phase: every part stored after %,d ms, every request written (completion"
+                        + " committed) %,d ms later, every request relayed to Kafka %,d ms later%n",
+                TimeUnit.NANOSECONDS.toMillis(partsStoredAt - started), TimeUnit.NANOSECONDS.toMillis(requestedAt
+                        - partsStoredAt), TimeUnit.NANOSECONDS.toMillis(relayedAt - requestedAt));
         System.out.printf("largest message of the run per topic (bytes): %s%n", largest);
         System.out.printf("most heap used (MB): %s%n", heap.max());
         System.out.printf("baseline: %,d raw 300-byte messages produced and consumed in %,d ms; ratio %.1f%n",
                 rfid ? epcs : lines, TimeUnit.NANOSECONDS.toMillis(baseline), (double) reconciled / baseline);
+    }
+
+    /** How many result parts of the session reconciliation stored. */
+    private static long storedParts(Connection db, String sessionId) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement("select count(*) from session_part where session_id = ?")) {
+            select.setString(1, sessionId);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Whether the relay published and deleted every outbox row of reconciliation. */
+    private static boolean outboxEmpty(Connection db) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement("select not exists (select 1 from outbox)");
+             ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
     }
 
     /** How many requests reconciliation wrote for the count. */
