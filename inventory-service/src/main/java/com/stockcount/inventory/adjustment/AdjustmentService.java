@@ -24,7 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,9 +36,9 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * Applies adjustment requests (from reconciliation) exactly once: the request id is recorded in the
- * transaction that changes the quant, writes the ledger and the outbox, so a redelivery finds it
- * and does nothing, and a crash leaves either all of it or none.
+ * Applies adjustment requests (from reconciliation) exactly once: the id of the record that carried them
+ * (a request's own id, or a batch's id) is recorded in the transaction that changes the quant, writes the
+ * ledger and the outbox, so a redelivery finds it and does nothing, and a crash leaves either all of it or none.
  *
  * <p>A poll's worth of requests is applied in one transaction with a few set-based statements per
  * <em>round</em>: round n holds the n-th request of each quant in the batch, so a quant asked twice
@@ -83,21 +83,22 @@ public class AdjustmentService {
     @Transactional(rollbackOn = SQLException.class)
     public void applyInOrder(List<CountInstruction> instructions) throws SQLException {
         List<AdjustmentRequested> run = new ArrayList<>();
-        BitSet batched = new BitSet();
+        List<String> batchIds = new ArrayList<>();
         for (CountInstruction instruction : instructions) {
             if (instruction instanceof CountInstruction.Adjust adjust) {
                 run.add(adjust.request());
+                batchIds.add(null);
             } else if (instruction instanceof CountInstruction.AdjustBatch adjust) {
-                batched.set(run.size(), run.size() + adjust.batch().requests().size());
                 run.addAll(adjust.batch().requests());
+                batchIds.addAll(Collections.nCopies(adjust.batch().requests().size(), adjust.batch().batchId()));
             } else if (instruction instanceof CountInstruction.Units part) {
-                apply(run, batched);
+                apply(run, batchIds);
                 run.clear();
-                batched.clear();
+                batchIds.clear();
                 units.apply(part.units());
             }
         }
-        apply(run, batched);
+        apply(run, batchIds);
     }
 
     /**
@@ -110,26 +111,42 @@ public class AdjustmentService {
      */
     @Transactional(rollbackOn = SQLException.class)
     public List<Outcome> applyAll(List<AdjustmentRequested> requests) throws SQLException {
-        return apply(requests, new BitSet());
+        return apply(requests, Collections.nCopies(requests.size(), null));
     }
 
     /**
-     * {@link #applyAll}, where the requests whose index is set in {@code batched} came in an
+     * {@link #applyAll}, where a request with a batch id in {@code batchIds} (same index) came in that
      * {@code AdjustmentRequestBatch}: their outcomes are published as {@link AdjustmentsApplied}, and an invalid
      * one is dead-lettered alone (the record carries valid requests beside it, which must not be dropped).
+     *
+     * <p>What is recorded as processed is the <em>record</em>: a request that came alone under its own id, a
+     * batch under its batch id (one {@code processed_event} row instead of up to 500). As strong, because a
+     * batch's content is fixed once: reconciliation writes its outbox row in the transaction of the completion
+     * (with the completion's own idempotency record), and the row is only ever published again as that same row,
+     * same event id, same requests; so every delivery of a batch id carries the same requests, and recording the
+     * id with the effects of the first delivery makes every later one a duplicate, as the request ids did. A
+     * request is never sent in a batch and alone, except an invalid request of a batch parked on the dead-letter
+     * topic: that one was not applied (its batch id records the batch; the request's own id is not recorded),
+     * so replayed alone under its own id it applies once, and is recorded then. Within one transaction a request
+     * id seen twice (a batch delivered twice in one poll, a repeated id) is a duplicate after its first
+     * occurrence, in memory. Besides, requests of a count are set-to corrections versioned by their anchor: one
+     * applied a second time under another record would only be superseded.
      */
-    private List<Outcome> apply(List<AdjustmentRequested> requests, BitSet batched) throws SQLException {
+    private List<Outcome> apply(List<AdjustmentRequested> requests, List<String> batchIds) throws SQLException {
         Outcome[] outcomes = new Outcome[requests.size()];
         if (requests.isEmpty()) {
             return List.of();
         }
         try (Connection c = dataSource.getConnection()) {
-            Set<String> fresh = ProcessedEvents.firstDeliveries(c, CONSUMER,
-                    requests.stream().map(AdjustmentRequested::requestId).toList());
+            List<String> recordIds = new ArrayList<>(requests.size());
+            for (int i = 0; i < requests.size(); i++) {
+                recordIds.add(batchIds.get(i) == null ? requests.get(i).requestId() : batchIds.get(i));
+            }
+            Set<String> fresh = ProcessedEvents.firstDeliveries(c, CONSUMER, new LinkedHashSet<>(recordIds));
+            Set<String> seen = new HashSet<>();
             List<Integer> firsts = new ArrayList<>();
             for (int i = 0; i < requests.size(); i++) {
-                // a repeated id within the batch is a duplicate after its first occurrence
-                if (fresh.remove(requests.get(i).requestId())) {
+                if (fresh.contains(recordIds.get(i)) && seen.add(requests.get(i).requestId())) {
                     firsts.add(i);
                 } else {
                     outcomes[i] = Outcome.DUPLICATE;
@@ -141,7 +158,7 @@ public class AdjustmentService {
             Map<QuantKey, Integer> seenPerQuant = new HashMap<>();
             for (int i : firsts) {
                 String why = invalid.get(i);
-                if (why != null && !batched.get(i)) {
+                if (why != null && batchIds.get(i) == null) {
                     throw new PoisonRecordException(why);
                 }
                 if (why != null) {
@@ -157,7 +174,6 @@ public class AdjustmentService {
                 rounds.get(round).add(i);
             }
             ledger.publishAll(c, parked);
-            forget(c, parked);
             if (rounds.isEmpty()) {
                 return Arrays.asList(outcomes);
             }
@@ -176,7 +192,7 @@ public class AdjustmentService {
             quants.putAll(ledger.lockAll(c, existing));
             List<AdjustmentApplied> batchedOutcomes = new ArrayList<>();
             for (List<Integer> round : rounds) {
-                applyRound(c, requests, round, batched, quants, outcomes, batchedOutcomes);
+                applyRound(c, requests, round, batchIds, quants, outcomes, batchedOutcomes);
             }
             // after every ledger entry of the transaction: per quant, its entry is published before the outcome
             ledger.publishAll(c, outcomeBatches(batchedOutcomes));
@@ -210,23 +226,6 @@ public class AdjustmentService {
         return messages;
     }
 
-    /**
-     * A parked request is not recorded as processed, as a dead-lettered record is not: replayed from the
-     * dead-letter topic once its bin or product exists, it applies. (A redelivered batch parks it again, as the
-     * worker dead-letters a redelivered poison record again.)
-     */
-    private static void forget(Connection c, List<OutboxMessage> parked) throws SQLException {
-        if (parked.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement delete = c.prepareStatement("delete from processed_event where consumer = ?"
-                + " and event_id = any (?)")) {
-            delete.setString(1, CONSUMER);
-            delete.setArray(2, c.createArrayOf("text", parked.stream().map(OutboxMessage::eventId).toArray()));
-            delete.executeUpdate();
-        }
-    }
-
     /** An invalid request of a batch, on the dead-letter topic as a record of its own that can be replayed. */
     private static OutboxMessage deadLetter(AdjustmentRequested r) {
         return OutboxMessage.of(Topics.deadLetterOf(Topics.INVENTORY_ADJUSTMENT_REQUEST), r.quant().asString(),
@@ -234,7 +233,7 @@ public class AdjustmentService {
     }
 
     /** Applies requests on distinct quants; updates {@code quants} to the quantities they leave. */
-    private void applyRound(Connection c, List<AdjustmentRequested> requests, List<Integer> round, BitSet batched,
+    private void applyRound(Connection c, List<AdjustmentRequested> requests, List<Integer> round, List<String> batchIds,
                             Map<QuantKey, LockedQuant> quants, Outcome[] outcomes,
                             List<AdjustmentApplied> batchedOutcomes) throws SQLException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -301,7 +300,7 @@ public class AdjustmentService {
                     r.kind().equals(AdjustmentRequested.KIND_COUNT) && !a.superseded() ? a.quantityAtCount() : null,
                     a.delta(), a.countCorrection(), a.quantityAfter(), a.entry() == null ? null : a.entry().id(), at,
                     a.superseded());
-            if (batched.get(acceptedIndexes.get(k))) {
+            if (batchIds.get(acceptedIndexes.get(k)) != null) {
                 batchedOutcomes.add(event);
             } else {
                 outcomeEvents.add(OutboxMessage.of(Topics.INVENTORY_LEDGER, quant.key().asString(), event.eventId(),

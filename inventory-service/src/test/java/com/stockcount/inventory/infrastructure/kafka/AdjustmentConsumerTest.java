@@ -25,16 +25,24 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +56,9 @@ import org.junit.jupiter.api.Test;
 class AdjustmentConsumerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    DataSource dataSource;
 
     private KafkaProducer<String, byte[]> producer;
     private String site;
@@ -252,6 +263,10 @@ class AdjustmentConsumerTest {
         assertThat(header(parked, EventHeaders.EVENT_TYPE)).isEqualTo(AdjustmentRequested.TYPE);
         assertThat(Json.read(parked.value(), AdjustmentRequested.class)).isEqualTo(unknownProduct);
 
+        // the batch is recorded as processed by its id, once, not by the ids of its requests
+        assertThat(processed(batch.batchId(), sevenOnTheShelf.requestId(), unknownProduct.requestId(),
+                threeOnTheFloor.requestId())).containsExactly(batch.batchId());
+
         // the batch delivered again, then one more request on the shelf behind it: only that one changes anything
         producer.send(record).get();
         send(request(shelf, 1));
@@ -269,6 +284,84 @@ class AdjustmentConsumerTest {
         producer.send(replay).get();
         await().atMost(WAIT).untilAsserted(() -> given().queryParam("sku", later).when().get("/sites/" + site + "/quants")
                 .then().body("items.quantity", org.hamcrest.Matchers.contains(1)));
+        // replayed again, and its batch delivered once more: it was applied once, and stays so
+        producer.send(replay).get();
+        producer.send(record).get();
+        AdjustmentRequested marker = request(new QuantKey(site, bin, later, ""), 4);
+        send(marker);
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("sku", later).when().get("/sites/" + site + "/quants")
+                .then().body("items.quantity", org.hamcrest.Matchers.contains(5)));
+        given().queryParam("sku", later).when().get("/sites/" + site + "/ledger").then()
+                .body("items.requestId", org.hamcrest.Matchers.contains(unknownProduct.requestId(), marker.requestId()));
+    }
+
+    @Test
+    void aReplayOfTheWholeRequestTopicChangesNothing() throws Exception {
+        String quantId = Fixtures.receive(site, bin, sku, 5);
+        String otherBin = Fixtures.bin(site, "Floor");
+        QuantKey shelf = new QuantKey(site, bin, sku, "");
+        QuantKey floor = new QuantKey(site, otherBin, sku, "");
+        String countId = "count-" + UUID.randomUUID();
+        Instant countedAt = Instant.now();
+        AdjustmentRequestBatch batch = new AdjustmentRequestBatch("batch-" + UUID.randomUUID(),
+                List.of(count(shelf, countId, 7, countedAt), request(floor, 3)));
+        producer.send(EventRecords.event(Topics.INVENTORY_ADJUSTMENT_REQUEST, shelf.asString(), batch.batchId(),
+                AdjustmentRequestBatch.TYPE, AdjustmentRequestBatch.VERSION, countedAt, null, batch)).get();
+        send(request(shelf, 2));
+        await().atMost(WAIT).untilAsserted(() -> when().get("/sites/" + site + "/quants/" + quantId).then()
+                .body("quantity", equalTo(9)));
+
+        // every record the topic holds (this test's and every earlier one's, poison included) published again
+        for (ConsumerRecord<String, byte[]> r : everyRecordOf(Topics.INVENTORY_ADJUSTMENT_REQUEST)) {
+            ProducerRecord<String, byte[]> again = new ProducerRecord<>(r.topic(), r.key(), r.value());
+            r.headers().forEach(h -> again.headers().add(h));
+            producer.send(again);
+        }
+        producer.flush();
+        // behind the replay on both quants' partitions, one more request each: only those change anything
+        send(request(shelf, 1));
+        send(request(floor, 1));
+        await().atMost(WAIT).untilAsserted(() -> when().get("/sites/" + site + "/quants/" + quantId).then()
+                .body("quantity", equalTo(10)));
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("bin", otherBin).when()
+                .get("/sites/" + site + "/quants").then().body("items.quantity", org.hamcrest.Matchers.contains(4)));
+        given().queryParam("reason", "stock_count").queryParam("bin", bin).when().get("/sites/" + site + "/ledger")
+                .then().body("items.delta", org.hamcrest.Matchers.contains(2, 2, 1));
+        given().queryParam("reason", "stock_count").queryParam("bin", otherBin).when().get("/sites/" + site + "/ledger")
+                .then().body("items.delta", org.hamcrest.Matchers.contains(3, 1));
+    }
+
+    /** Every record of the topic, from the start of each partition to its end now. */
+    private static List<ConsumerRecord<String, byte[]>> everyRecordOf(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer("test-" + UUID.randomUUID(), "test-reader",
+                Map.of())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+                return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
+            });
+            return all;
+        }
+    }
+
+    /** Which of the ids inventory's request consumer has recorded as processed. */
+    private List<String> processed(String... ids) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "select event_id from processed_event where consumer = 'adjustment-request' and event_id = any (?)")) {
+            select.setArray(1, c.createArrayOf("text", ids));
+            List<String> found = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+            return found;
+        }
     }
 
     private static AdjustmentRequested count(QuantKey key, String countId, long counted, Instant countedAt) {
