@@ -2,6 +2,7 @@ package com.stockcount.inventory.stock;
 
 import com.stockcount.contracts.QuantKey;
 import com.stockcount.contracts.Topics;
+import com.stockcount.contracts.inventory.v1.LedgerEntriesRecorded;
 import com.stockcount.contracts.inventory.v1.LedgerEntryRecorded;
 import com.stockcount.inventory.OutboxWritten;
 import com.stockcount.platform.outbox.Outbox;
@@ -23,17 +24,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * The only way a quant's quantity changes: in the caller's transaction the quant is updated, the
- * ledger entry appended, and its {@link LedgerEntryRecorded} written to the outbox. So no change is
- * ever unrecorded or unpublished.
+ * ledger entry appended, and its {@link LedgerEntryRecorded} (or, for several entries, their
+ * {@link LedgerEntriesRecorded}) written to the outbox. So no change is ever unrecorded or unpublished.
  */
 @ApplicationScoped
 public class Ledger {
 
+    /** Most a record of several entries may weigh, by {@link #estimatedBytes}: half of Kafka's 1 MB default. */
+    static final int MAX_RECORD_BYTES = 512 * 1024;
+
     @Inject
     Event<OutboxWritten> outboxWritten;
+
+    @Inject
+    LedgerPartitions partitions;
 
     /**
      * Locks the quant of {@code key}, if it exists. The lock serializes every change of one quant,
@@ -226,17 +234,84 @@ public class Ledger {
             insert.setArray(14, c.createArrayOf("text", postings.stream().map(Posting::countId).toArray()));
             insert.executeUpdate();
         }
-        List<OutboxMessage> events = new ArrayList<>(entries.size());
+        List<LedgerEntryRecorded> recorded = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             LedgerEntry e = entries.get(i);
-            QuantKey key = postings.get(i).quant().key();
-            LedgerEntryRecorded event = new LedgerEntryRecorded(e.id(), e.quantId(), key, e.type(), e.reason(),
-                    e.delta(), e.quantityAfter(), at, e.requestId());
-            events.add(OutboxMessage.of(Topics.INVENTORY_LEDGER, key.asString(), event.eventId(),
-                    LedgerEntryRecorded.TYPE, LedgerEntryRecorded.VERSION, at, e.requestId(), event));
+            recorded.add(new LedgerEntryRecorded(e.id(), e.quantId(), postings.get(i).quant().key(), e.type(),
+                    e.reason(), e.delta(), e.quantityAfter(), at, e.requestId()));
         }
-        publishAll(c, events);
+        publishAll(c, ledgerRecords(recorded, at));
         return entries;
+    }
+
+    /**
+     * The records of a transaction's entries: one entry alone as {@link LedgerEntryRecorded}; several grouped by
+     * the partition their own quant's key goes to on {@code inventory.ledger.v1}, each group in posting order cut
+     * into {@link LedgerEntriesRecorded} of at most {@value LedgerEntriesRecorded#MAX_ENTRIES} entries and
+     * {@link #MAX_RECORD_BYTES} estimated bytes, keyed by its first entry's quant. So every entry reaches its
+     * quant's partition, in the same order as if it went alone: after the quant's earlier records (this
+     * transaction's earlier rows, other transactions' rows, see {@link #publishAll}) and before its later ones.
+     */
+    private List<OutboxMessage> ledgerRecords(List<LedgerEntryRecorded> recorded, Instant at) {
+        List<OutboxMessage> records = new ArrayList<>();
+        if (recorded.size() == 1) {
+            records.add(ledgerRecord(recorded, at));
+            return records;
+        }
+        ToIntFunction<QuantKey> partitionOf = partitions.current();
+        Map<Integer, List<LedgerEntryRecorded>> open = new LinkedHashMap<>();
+        Map<Integer, Integer> openBytes = new HashMap<>();
+        for (LedgerEntryRecorded e : recorded) {
+            int partition = partitionOf.applyAsInt(e.quant());
+            int bytes = estimatedBytes(e);
+            List<LedgerEntryRecorded> group = open.get(partition);
+            if (group != null && (group.size() == LedgerEntriesRecorded.MAX_ENTRIES
+                    || openBytes.get(partition) + bytes > MAX_RECORD_BYTES)) {
+                records.add(ledgerRecord(group, at));
+                group = null;
+            }
+            if (group == null) {
+                group = new ArrayList<>();
+                open.put(partition, group);
+                openBytes.put(partition, 0);
+            }
+            group.add(e);
+            openBytes.merge(partition, bytes, Integer::sum);
+        }
+        for (List<LedgerEntryRecorded> group : open.values()) {
+            records.add(ledgerRecord(group, at));
+        }
+        return records;
+    }
+
+    private static OutboxMessage ledgerRecord(List<LedgerEntryRecorded> group, Instant at) {
+        LedgerEntryRecorded first = group.get(0);
+        if (group.size() == 1) {
+            return OutboxMessage.of(Topics.INVENTORY_LEDGER, first.quant().asString(), first.eventId(),
+                    LedgerEntryRecorded.TYPE, LedgerEntryRecorded.VERSION, at, first.requestId(), first);
+        }
+        LedgerEntriesRecorded entries = new LedgerEntriesRecorded(group);
+        return OutboxMessage.of(Topics.INVENTORY_LEDGER, first.quant().asString(), entries.eventId(),
+                LedgerEntriesRecorded.TYPE, LedgerEntriesRecorded.VERSION, at, null, entries);
+    }
+
+    /**
+     * An upper bound of an entry's bytes in JSON: 256 for the field names, punctuation, three numbers of at most 20
+     * characters and the time (about 230 at most), plus 6 per character of its texts (a character escaped as a
+     * backslash, u and four hex digits takes 6 bytes, any other at most 3 in UTF-8). With codes of ordinary length
+     * an entry is ~400 bytes and a record of 500 ~200 kB; codes of any length still cannot push a record of several
+     * entries past {@link #MAX_RECORD_BYTES}, half of Kafka's 1 MB default (a single entry too long for it goes
+     * alone, as any entry did before).
+     */
+    static int estimatedBytes(LedgerEntryRecorded e) {
+        QuantKey q = e.quant();
+        long chars = length(e.quantId()) + length(q.siteCode()) + length(q.binCode()) + length(q.sku())
+                + length(q.lot()) + length(e.type()) + length(e.reason()) + length(e.requestId());
+        return (int) Math.min(Integer.MAX_VALUE / 2, 256 + 6 * chars);
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     /** Appends to the outbox in the caller's transaction and asks for a relay nudge once it commits. */

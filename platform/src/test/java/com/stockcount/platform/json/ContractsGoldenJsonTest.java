@@ -15,6 +15,7 @@ import com.stockcount.contracts.inventory.v1.AdjustmentRejected;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequestBatch;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
 import com.stockcount.contracts.inventory.v1.AdjustmentsApplied;
+import com.stockcount.contracts.inventory.v1.LedgerEntriesRecorded;
 import com.stockcount.contracts.inventory.v1.LedgerEntryRecorded;
 import com.stockcount.contracts.inventory.v1.UnitsCounted;
 import com.stockcount.contracts.scan.v1.CodeKind;
@@ -75,7 +76,13 @@ class ContractsGoldenJsonTest {
                         QUANT, -15, AdjustmentRejected.NEGATIVE_QUANTITY, T, AdjustmentRequested.REASON_STOCK_COUNT, 12)),
                 Arguments.of("ledger-entry-recorded.json", new LedgerEntryRecorded(1001, "q-42", QUANT,
                         LedgerEntryRecorded.TYPE_SYSTEM_CORRECTION, "stock_count", -2, 10, T,
-                        "6f1c8a58-7d1e-3c4b-9a51-0d7c0ef2d0a1")));
+                        "6f1c8a58-7d1e-3c4b-9a51-0d7c0ef2d0a1")),
+                Arguments.of("ledger-entries-recorded.json", new LedgerEntriesRecorded(List.of(
+                        new LedgerEntryRecorded(1001, "q-42", QUANT, LedgerEntryRecorded.TYPE_SYSTEM_CORRECTION,
+                                "stock_count", -2, 10, T, "6f1c8a58-7d1e-3c4b-9a51-0d7c0ef2d0a1"),
+                        new LedgerEntryRecorded(1002, "q-43", new QuantKey("STORE-001", "A-01-02", "TSHIRT-M-BLUE",
+                                ""), LedgerEntryRecorded.TYPE_SYSTEM_CORRECTION, "stock_count", 3, 3, T,
+                                "0b9e2c61-4f3a-3d8e-8c2b-5a7f1e9d4c30")))));
     }
 
     @ParameterizedTest(name = "{0}")

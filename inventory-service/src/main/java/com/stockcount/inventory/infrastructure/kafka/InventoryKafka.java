@@ -1,5 +1,6 @@
 package com.stockcount.inventory.infrastructure.kafka;
 
+import com.stockcount.contracts.QuantKey;
 import com.stockcount.contracts.Topics;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequestBatch;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
@@ -7,6 +8,7 @@ import com.stockcount.inventory.OutboxWritten;
 import com.stockcount.contracts.inventory.v1.UnitsCounted;
 import com.stockcount.inventory.adjustment.AdjustmentService;
 import com.stockcount.inventory.adjustment.CountInstruction;
+import com.stockcount.inventory.stock.LedgerPartitions;
 import com.stockcount.platform.json.Json;
 import com.stockcount.platform.kafka.ConsumerWorker;
 import com.stockcount.platform.kafka.ConsumerWorkers;
@@ -20,11 +22,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,7 +40,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code inventory.adjustment-request.v1}.
  */
 @ApplicationScoped
-public class InventoryKafka {
+public class InventoryKafka implements LedgerPartitions {
 
     static final String GROUP = "inventory-service";
 
@@ -60,13 +67,14 @@ public class InventoryKafka {
     int adjustmentConsumers;
 
     private volatile OutboxRelay relay;
+    private volatile KafkaProducer<String, byte[]> producer;
 
     void onStart(@Observes StartupEvent event) {
         TopicAdmin.ensure(List.of(Topics.INVENTORY_LEDGER, Topics.INVENTORY_ADJUSTMENT_REQUEST,
                 Topics.deadLetterOf(Topics.INVENTORY_ADJUSTMENT_REQUEST)), partitions, replicationFactor);
         // a poll of requests writes about two rows each: larger producer batches carry a round in fewer requests
-        relay = new OutboxRelay("inventory", dataSource, KafkaClients.producer("inventory-outbox",
-                Map.of("batch.size", 262_144)), outboxBatchSize).start();
+        producer = KafkaClients.producer("inventory-outbox", Map.of("batch.size", 262_144));
+        relay = new OutboxRelay("inventory", dataSource, producer, outboxBatchSize).start();
         // Several consumers of one group split the partitions, so PostgreSQL applies two batches at a time instead
         // of one (it is the bottleneck of a large count; one transaction keeps one core busy). Safe because:
         // - order: a quant's requests and UnitsCounted parts all travel in its key's partition, and a partition
@@ -91,7 +99,23 @@ public class InventoryKafka {
         OutboxRelay r = relay;
         if (r != null) {
             r.close();
+            producer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /**
+     * The relay's producer's own rule for a keyed record (murmur2 of the key's bytes, modulo the partitions the
+     * topic has in the producer's metadata): the producer that will publish the ledger's records is the one that
+     * knows where they go.
+     */
+    @Override
+    public ToIntFunction<QuantKey> current() {
+        KafkaProducer<String, byte[]> p = producer;
+        if (p == null) {
+            throw new IllegalStateException("the outbox producer is not started yet");
+        }
+        int partitions = p.partitionsFor(Topics.INVENTORY_LEDGER).size();
+        return quant -> Utils.toPositive(Utils.murmur2(quant.asString().getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     /** Publishes right after the commit instead of at the relay's next poll. */
