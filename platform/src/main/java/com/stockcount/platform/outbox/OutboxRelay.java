@@ -35,6 +35,10 @@ public final class OutboxRelay implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+    /** Payload bytes after which a round stops reading: its rows and their sends are held until acknowledged. */
+    static final long ROUND_BYTES = 16L << 20;
+    private static final int FETCH_ROWS = 50;
+
     private final String name;
     private final DataSource dataSource;
     private final KafkaProducer<String, byte[]> producer;
@@ -43,6 +47,8 @@ public final class OutboxRelay implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closing;
     private volatile String lastFailure;
+    /** Whether the last round stopped at its byte budget rather than at the end of the table. */
+    private boolean roundFull;
 
     public OutboxRelay(String name, DataSource dataSource, KafkaProducer<String, byte[]> producer, int batchSize) {
         this.name = name;
@@ -79,7 +85,8 @@ public final class OutboxRelay implements AutoCloseable {
                 int sent = relayOnce();
                 lastFailure = null;
                 backoff = Duration.ofMillis(100);
-                if (sent < batchSize) {
+                // a round cut short by its row or byte budget leaves rows waiting: go on at once
+                if (sent < batchSize && !roundFull) {
                     LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
                 }
             } catch (Exception e) {
@@ -103,19 +110,27 @@ public final class OutboxRelay implements AutoCloseable {
                 }
                 List<Long> ids = new ArrayList<>();
                 List<Future<RecordMetadata>> acks = new ArrayList<>();
+                long bytes = 0;
+                roundFull = false;
                 try (PreparedStatement select = c.prepareStatement(
                         "select id, topic, record_key, event_id, event_type, schema_version, occurred_at,"
                                 + " correlation_id, payload from outbox order by id limit ?")) {
                     select.setInt(1, batchSize);
+                    // rows may be batches of a few hundred kB: fetched a few at a time, and the round ends once it
+                    // holds ROUND_BYTES, so a backlog of large rows never sits in memory at once
+                    select.setFetchSize(FETCH_ROWS);
                     try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
+                        while (bytes < ROUND_BYTES && rs.next()) {
+                            byte[] payload = rs.getBytes(9);
+                            bytes += payload.length;
                             ids.add(rs.getLong(1));
                             acks.add(producer.send(EventRecords.eventBytes(rs.getString(2), rs.getString(3),
                                     rs.getString(4), rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant(),
-                                    rs.getString(8), rs.getBytes(9))));
+                                    rs.getString(8), payload)));
                         }
                     }
                 }
+                roundFull = bytes >= ROUND_BYTES;
                 if (ids.isEmpty()) {
                     c.rollback();
                     return 0;

@@ -65,6 +65,33 @@ class OutboxRelayTest {
                 .containsExactly("drawn-last-committed-first", "drawn-first-committed-last");
     }
 
+    @Test
+    void aRoundStopsAtItsByteBudgetAndTheNextRoundsPublishTheRest() throws Exception {
+        String topic = "outbox-relay-test-" + UUID.randomUUID();
+        PGSimpleDataSource dataSource = database();
+        int size = 500_000;
+        int rows = (int) (OutboxRelay.ROUND_BYTES / size) + 6;
+        List<String> written = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (int i = 0; i < rows; i++) {
+                written.add("large-" + i);
+                Outbox.append(c, new OutboxMessage(topic, "quant-1", "large-" + i, "Test", 1, Instant.now(), null,
+                        new byte[size]));
+            }
+        }
+        try (KafkaProducer<String, byte[]> producer = new CommittingOnSend(() -> { });
+             OutboxRelay relay = new OutboxRelay("test", dataSource, producer, 2_000)) {
+            int first = relay.relayOnce();
+            // the round that reaches the budget stops there, with the row that reached it
+            assertThat(first).isEqualTo((int) (OutboxRelay.ROUND_BYTES / size) + 1);
+            assertThat(outboxEventIds(dataSource)).hasSize(rows - first);
+
+            assertThat(relay.relayOnce()).isEqualTo(rows - first);
+            assertThat(relay.relayOnce()).isZero();
+        }
+        assertThat(publishedEventIds(topic, rows)).containsExactlyElementsOf(written);
+    }
+
     private static PGSimpleDataSource database() throws Exception {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(SharedInfrastructure.postgres().createDatabase("outbox_relay_test"));
