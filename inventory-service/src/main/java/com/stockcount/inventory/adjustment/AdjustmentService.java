@@ -143,6 +143,7 @@ public class AdjustmentService {
                 recordIds.add(batchIds.get(i) == null ? requests.get(i).requestId() : batchIds.get(i));
             }
             Set<String> fresh = ProcessedEvents.firstDeliveries(c, CONSUMER, new LinkedHashSet<>(recordIds));
+            fresh.removeAll(recordedByRequestIds(c, requests, batchIds, fresh));
             Set<String> seen = new HashSet<>();
             List<Integer> firsts = new ArrayList<>();
             for (int i = 0; i < requests.size(); i++) {
@@ -198,6 +199,41 @@ public class AdjustmentService {
             ledger.publishAll(c, outcomeBatches(batchedOutcomes));
         }
         return Arrays.asList(outcomes);
+    }
+
+    /**
+     * The batches among {@code fresh} that an inventory before batch-id de-duplication already applied: it recorded
+     * every request id of a batch in the transaction of its effects, so the first request's id is enough. Without
+     * this, such a batch redelivered across the upgrade would apply again (its counts superseded, its deltas twice).
+     * Needed until no inventory older than this one has consumed the request topic's retained records.
+     */
+    private static Set<String> recordedByRequestIds(Connection c, List<AdjustmentRequested> requests,
+                                                    List<String> batchIds, Set<String> fresh) throws SQLException {
+        Map<String, String> batchOfFirstRequest = new HashMap<>();
+        Set<String> batches = new HashSet<>();
+        for (int i = 0; i < requests.size(); i++) {
+            String batchId = batchIds.get(i);
+            if (batchId != null && fresh.contains(batchId) && batches.add(batchId)) {
+                batchOfFirstRequest.put(requests.get(i).requestId(), batchId);
+            }
+        }
+        Set<String> recorded = new HashSet<>();
+        if (batchOfFirstRequest.isEmpty()) {
+            return recorded;
+        }
+        try (PreparedStatement select = c.prepareStatement("select event_id from processed_event where consumer = ?"
+                + " and event_id = any (?)")) {
+            select.setString(1, CONSUMER);
+            select.setArray(2, c.createArrayOf("text", batchOfFirstRequest.keySet().toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    String batchId = batchOfFirstRequest.get(rs.getString(1));
+                    LOG.infof("batch %s was applied by request ids before the upgrade: a duplicate", batchId);
+                    recorded.add(batchId);
+                }
+            }
+        }
+        return recorded;
     }
 
     /**

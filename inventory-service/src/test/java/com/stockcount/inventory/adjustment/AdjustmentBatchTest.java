@@ -5,20 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.stockcount.contracts.QuantKey;
+import com.stockcount.contracts.inventory.v1.AdjustmentRequestBatch;
 import com.stockcount.contracts.inventory.v1.AdjustmentRequested;
 import com.stockcount.inventory.Fixtures;
 import com.stockcount.inventory.adjustment.AdjustmentService.Outcome;
 import com.stockcount.platform.kafka.PoisonRecordException;
+import com.stockcount.platform.outbox.ProcessedEvents;
 import com.stockcount.testsupport.RealInfrastructure;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +37,9 @@ class AdjustmentBatchTest {
 
     @Inject
     AdjustmentService adjustments;
+
+    @Inject
+    DataSource dataSource;
 
     private String site;
     private String sku;
@@ -87,6 +94,28 @@ class AdjustmentBatchTest {
         // nothing of the failed batch was recorded as processed: alone, the valid request applies
         assertThat(adjustments.applyAll(List.of(valid))).containsExactly(Outcome.APPLIED);
         assertThat(quantity(shelf)).isEqualTo(12);
+    }
+
+    @Test
+    void aBatchAnInventoryBeforeTheUpgradeAppliedByItsRequestIdsIsADuplicate() throws Exception {
+        AdjustmentRequested shelfCount = count(key(shelf), 1, 4, now());
+        AdjustmentRequested backstockDelta = delta(key(backstock), 5);
+        AdjustmentRequestBatch batch = new AdjustmentRequestBatch("adjustment-batch:" + shelfCount.requestId(),
+                List.of(shelfCount, backstockDelta));
+        // what the older inventory left after applying the batch: its request ids, not the batch id
+        try (Connection c = dataSource.getConnection()) {
+            ProcessedEvents.firstDeliveries(c, AdjustmentService.CONSUMER,
+                    List.of(shelfCount.requestId(), backstockDelta.requestId()));
+        }
+
+        adjustments.applyInOrder(List.of(new CountInstruction.AdjustBatch(batch)));
+
+        assertThat(quantity(shelf)).isEqualTo(10);
+        assertThat(quantity(backstock)).isEqualTo(10);
+        // a batch it never saw applies as usual
+        adjustments.applyInOrder(List.of(new CountInstruction.AdjustBatch(new AdjustmentRequestBatch(
+                "adjustment-batch:fresh-" + UUID.randomUUID(), List.of(delta(key(backstock), 5))))));
+        assertThat(quantity(backstock)).isEqualTo(15);
     }
 
     private QuantKey key(String quantId) {

@@ -10,10 +10,12 @@ import java.util.List;
  * (beside single requests and {@link UnitsCounted}; the {@code event-type} header tells them apart).
  * Key: the {@link QuantKey#asString()} of the first request, and every request of the batch is for a quant
  * whose own key goes to the same partition, so each quant's requests stay in one partition, in order,
- * whether they travel alone or batched. Each request keeps its own id, which is what inventory applies
- * once: a batch republished, or a request also sent alone, still applies once.
+ * whether they travel alone or batched. Inventory applies the record once by its {@code batchId}: a batch's
+ * requests are fixed when it is written and it is only ever republished as itself. Each request keeps its own
+ * id, under which it travels if it is sent alone (a request of a batch parked on the dead-letter topic and
+ * replayed); a producer must not send a request both in a batch and alone otherwise.
  *
- * @param batchId  unique per published batch (the record's event id)
+ * @param batchId  unique per published batch, the same on every republication (the record's event id)
  * @param requests 1 to {@value #MAX_REQUESTS} (a request is about 400 bytes: a record stays far below 1 MB)
  */
 public record AdjustmentRequestBatch(String batchId, List<AdjustmentRequested> requests) {
