@@ -9,6 +9,7 @@ import com.stockcount.count.sessions.domain.SessionCommands.RecordScans;
 import com.stockcount.count.sessions.domain.SessionCommands.Scan;
 import com.stockcount.count.sessions.domain.SessionRefused;
 import com.stockcount.count.sessions.domain.SessionStatus;
+import com.stockcount.platform.json.Json;
 import com.stockcount.platform.kafka.ConsumerWorker;
 import com.stockcount.platform.kafka.ConsumerWorkers;
 import com.stockcount.platform.kafka.EventRecords;
@@ -177,11 +178,11 @@ public class ScanConsumer {
         String type = EventRecords.eventType(record);
         if (ScanObserved.TYPE.equals(type)) {
             EventRecords.requireVersion(record, ScanObserved.VERSION);
-            return List.of(ObservationJson.read(record.value(), ScanObserved.class));
+            return List.of(Json.read(record.value(), ScanObserved.class));
         }
         if (ScanObservationBatch.TYPE.equals(type)) {
             EventRecords.requireVersion(record, ScanObservationBatch.VERSION);
-            return ObservationJson.read(record.value(), ScanObservationBatch.class).observations();
+            return Json.read(record.value(), ScanObservationBatch.class).observations();
         }
         throw new PoisonRecordException("unknown event type " + type + " on " + record.topic());
     }
