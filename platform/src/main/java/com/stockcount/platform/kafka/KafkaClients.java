@@ -1,16 +1,20 @@
 package com.stockcount.platform.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -51,6 +55,17 @@ public final class KafkaClients {
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         props.putAll(overrides);
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * Where {@code producer} puts a record keyed by a given key on {@code topic}: its default partitioner's rule for a
+     * keyed record (murmur2 of the key's UTF-8 bytes, modulo the partitions the topic has in the producer's
+     * metadata, read once by this call). For writers that batch several keys in one record and must keep each key's
+     * records in its own partition.
+     */
+    public static ToIntFunction<String> keyPartitions(Producer<?, ?> producer, String topic) {
+        int partitions = producer.partitionsFor(topic).size();
+        return key -> Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     public static KafkaConsumer<String, byte[]> consumer(String groupId, String clientId, Map<String, Object> overrides) {

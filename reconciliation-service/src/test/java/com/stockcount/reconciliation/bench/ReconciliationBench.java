@@ -207,8 +207,13 @@ public final class ReconciliationBench {
 
     /** How many result parts of the session reconciliation stored (committed). */
     private static long storedParts(Connection db, String sessionId) throws SQLException {
-        try (PreparedStatement select = db.prepareStatement("select count(*) from session_part where session_id = ?")) {
-            select.setString(1, sessionId);
+        return count(db, "select count(*) from session_part where session_id = ?", sessionId);
+    }
+
+    /** The one number {@code sql} selects for {@code parameter}. */
+    private static long count(Connection db, String sql, String parameter) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement(sql)) {
+            select.setString(1, parameter);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -227,13 +232,7 @@ public final class ReconciliationBench {
 
     /** How many requests reconciliation wrote for the count. */
     private static long written(Connection db, String countId) throws SQLException {
-        try (PreparedStatement select = db.prepareStatement("select count(*) from count_adjustment where count_id = ?")) {
-            select.setString(1, countId);
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return count(db, "select count(*) from count_adjustment where count_id = ?", countId);
     }
 
     /**

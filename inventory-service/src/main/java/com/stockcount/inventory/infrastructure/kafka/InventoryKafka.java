@@ -22,7 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,6 @@ import java.util.function.ToIntFunction;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -103,19 +101,15 @@ public class InventoryKafka implements LedgerPartitions {
         }
     }
 
-    /**
-     * The relay's producer's own rule for a keyed record (murmur2 of the key's bytes, modulo the partitions the
-     * topic has in the producer's metadata): the producer that will publish the ledger's records is the one that
-     * knows where they go.
-     */
+    /** The relay's producer's own rule: the producer that will publish the ledger's records knows where they go. */
     @Override
     public ToIntFunction<QuantKey> current() {
         KafkaProducer<String, byte[]> p = producer;
         if (p == null) {
             throw new IllegalStateException("the outbox producer is not started yet");
         }
-        int partitions = p.partitionsFor(Topics.INVENTORY_LEDGER).size();
-        return quant -> Utils.toPositive(Utils.murmur2(quant.asString().getBytes(StandardCharsets.UTF_8))) % partitions;
+        ToIntFunction<String> partitionOfKey = KafkaClients.keyPartitions(p, Topics.INVENTORY_LEDGER);
+        return quant -> partitionOfKey.applyAsInt(quant.asString());
     }
 
     /** Publishes right after the commit instead of at the relay's next poll. */

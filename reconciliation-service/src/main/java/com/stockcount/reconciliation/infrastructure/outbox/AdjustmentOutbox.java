@@ -9,12 +9,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -48,14 +46,10 @@ public class AdjustmentOutbox implements RequestPartitions {
         }
     }
 
-    /**
-     * The producer's own rule for a keyed record (murmur2 of the key's bytes, modulo the partitions the topic
-     * has now, from the producer's metadata), so a batch keyed by one of its quants lands where each of them would.
-     */
+    /** The relay's producer's own rule, so a batch keyed by one of its quants lands where each of them would. */
     @Override
     public int partitionOf(QuantKey quant) {
-        int partitions = producer.partitionsFor(Topics.INVENTORY_ADJUSTMENT_REQUEST).size();
-        return Utils.toPositive(Utils.murmur2(quant.asString().getBytes(StandardCharsets.UTF_8))) % partitions;
+        return KafkaClients.keyPartitions(producer, Topics.INVENTORY_ADJUSTMENT_REQUEST).applyAsInt(quant.asString());
     }
 
     /** Publish now rather than at the relay's next poll. */
