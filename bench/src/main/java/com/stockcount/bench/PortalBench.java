@@ -99,7 +99,13 @@ public final class PortalBench {
                     env.put("STOCKCOUNT_INVENTORY_URL", "http://localhost:" + (port - 2));
                     env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", TOKENS.publicKeyPem().toString());
                     env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
-                    count = startService("count-service", env, "");
+                    // --count-jvm="-XX:+UseParallelGC ..." sets count-service's JVM options, --count-env="K=V;K=V" adds to its environment
+                    for (String pair : opts.getOrDefault("count-env", "").split(";")) {
+                        if (pair.contains("=")) {
+                            env.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+                        }
+                    }
+                    count = startService("count-service", env, opts.getOrDefault("count-jvm", ""));
                     awaitReady(http, "http://localhost:" + (port - 1), count, "count-service");
                 }
             }
