@@ -272,6 +272,7 @@ public class PostgresSessionBench {
      */
     private void backlog(int total) throws SQLException {
         double[] raw = new double[2];
+        Cpu used;
         List<Long> units = new ArrayList<>();
         double seconds;
         double sendSeconds;
@@ -284,6 +285,7 @@ public class PostgresSessionBench {
             for (int b = 0; b < total; b += ScanObservationBatch.MAX_OBSERVATIONS) {
                 bodies.add(body("epcs", b));
             }
+            Cpu before = cpu();
             long start = System.nanoTime();
             bodies.forEach(producer::send);
             producer.flush();
@@ -309,6 +311,7 @@ public class PostgresSessionBench {
                 }
             }
             seconds = (System.nanoTime() - start) / 1e9;
+            used = cpu().minus(before);
             raw[1] = rawScanRows(EPC_STEP, 5);
         }
         double rate = total / seconds;
@@ -322,10 +325,87 @@ public class PostgresSessionBench {
                 sizes[sizes.length / 2], sizes[sizes.length - 1]);
         System.out.printf("raw floor: session_scan rows inserted by plain JDBC, %,d a transaction (before, after the drain) %,.0f, %,.0f rows/s;"
                 + " EPCs applied / raw: %.2f%n", EPC_STEP, raw[0], raw[1], rate / rawRate);
+        System.out.printf("CPU from the first send until all were applied (core-s; per 1,000 EPCs): bench JVM %.2f (%.3f),"
+                + " of which count-service's consumer %.2f and snapshotter %.2f threads; PostgreSQL %.2f (%.3f)%n",
+                used.jvm(), used.jvm() * 1000 / total, used.consumer(), used.snapshotter(), used.postgres(),
+                used.postgres() * 1000 / total);
         System.out.printf("load average (1 min) %.1f at the end%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        System.out.printf("  %,d events in the session's history; latest snapshot %,d KB%n",
+        System.out.printf("  %,d events in the session's history (%,d KB of payload); latest snapshot %,d KB%n",
                 scalar("select count(*) from domain_event_entry where aggregate_identifier = 'epcs'"),
+                scalar("select sum(length(payload)) from domain_event_entry where aggregate_identifier = 'epcs'") / 1024,
                 scalar("select coalesce(max(length(payload)), 0) from snapshot_event_entry where aggregate_identifier = 'epcs'") / 1024);
+        coldLoads("epcs", 1_000);
+    }
+
+    /**
+     * The first command after the session is evicted from the cache: once loaded from its latest snapshot (waited for:
+     * a snapshot may be taken a while after the last command) and its tail, once from its events alone.
+     */
+    private void coldLoads(String session, int lines) throws SQLException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (tail(session) > snapshotThreshold && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(100_000_000);
+        }
+        double[] fromSnapshot = new double[3];
+        for (int k = 0; k < fromSnapshot.length; k++) {
+            axon.evictSession(session);
+            fromSnapshot[k] = millis(() -> countLine(session, lines));
+        }
+        long tail = tail(session);
+        execute("delete from snapshot_event_entry where aggregate_identifier = '" + session + "'");
+        double[] fromEvents = new double[3];
+        for (int k = 0; k < fromEvents.length; k++) {
+            axon.evictSession(session);
+            fromEvents[k] = millis(() -> countLine(session, lines));
+            // the load itself may schedule a snapshot: keep the next load from events alone
+            execute("delete from snapshot_event_entry where aggregate_identifier = '" + session + "'");
+        }
+        System.out.printf("first command after eviction: from the snapshot (tail %,d events) %s ms; from events alone %s ms%n",
+                tail, Arrays.toString(Arrays.stream(fromSnapshot).mapToLong(Math::round).toArray()),
+                Arrays.toString(Arrays.stream(fromEvents).mapToLong(Math::round).toArray()));
+    }
+
+    /** CPU time consumed so far, in core-seconds: this JVM, two of count-service's threads, the PostgreSQL server. */
+    private record Cpu(double jvm, double consumer, double snapshotter, double postgres) {
+
+        Cpu minus(Cpu start) {
+            return new Cpu(jvm - start.jvm, consumer - start.consumer, snapshotter - start.snapshotter,
+                    postgres - start.postgres);
+        }
+    }
+
+    private Cpu cpu() throws SQLException {
+        var threads = ManagementFactory.getThreadMXBean();
+        double consumer = 0;
+        double snapshotter = 0;
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("consumer-count-scans")) {
+                consumer += Math.max(0, threads.getThreadCpuTime(info.getThreadId())) / 1e9;
+            } else if (info != null && info.getThreadName().equals("session-snapshotter")) {
+                snapshotter += Math.max(0, threads.getThreadCpuTime(info.getThreadId())) / 1e9;
+            }
+        }
+        double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+        return new Cpu(jvm, consumer, snapshotter, postgresCpu());
+    }
+
+    /** The server's processes (postmaster, from its pid file, and its children); backends that ended are not counted. */
+    private double postgresCpu() throws SQLException {
+        String dataDirectory;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select setting from pg_settings where name = 'data_directory'")) {
+            rs.next();
+            dataDirectory = rs.getString(1);
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ProcessHandle.of(pid).stream().flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                .mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0)).sum();
     }
 
     /**

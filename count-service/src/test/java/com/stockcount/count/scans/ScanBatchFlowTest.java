@@ -242,6 +242,39 @@ class ScanBatchFlowTest {
         assertThat(session(session).getInt("categories.unmatched")).isEqualTo(1);
     }
 
+    @Test
+    void aSessionIsSnapshottedOnceItsStreamStopsAndAnEvictedSessionLoadsThatSnapshot() throws SQLException {
+        String session = countingSession();
+        ScanObserved foreign = read(session, "E2801160600002054E6AE001", null);
+        List<ScanObserved> tags = new ArrayList<>();
+        // one poll a tag: more events than the test profile's snapshot threshold (20)
+        for (int i = 0; i < 22; i++) {
+            tags.add(read(session, String.format("3034AA00000000000000F%03d", i), TAGGED));
+            consumer.handle(poll(batch(session, i == 0 ? List.of(tags.get(0), foreign) : List.of(tags.get(i)))));
+        }
+        // taken after the test profile's quiet period (0.1 s) without a command
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> snapshots(session) > 0);
+        // what the snapshot covers is no longer in the store: a session loaded from its events would lose the tags
+        try (Connection c = dataSource.getConnection(); PreparedStatement covered = c.prepareStatement(
+                "delete from domain_event_entry where aggregate_identifier = ? and sequence_number <="
+                        + " (select max(sequence_number) from snapshot_event_entry where aggregate_identifier = ?)")) {
+            covered.setString(1, session);
+            covered.setString(2, session);
+            assertThat(covered.executeUpdate()).isGreaterThan(20);
+        }
+        axon.evictSession(session);
+
+        consumer.handle(poll(batch(session, List.of(tags.get(0), tags.get(21), foreign,
+                read(session, "3034AA00000000000000FFFF", TAGGED)))));
+
+        // the repeated tags are no-ops, the new one counts on from 22; the unmatched tag is still open
+        assertThat(line(session, "SKU-31").getLong("countedQuantity")).isEqualTo(23);
+        assertThat(session(session).getInt("totals.scans")).isEqualTo(24);
+        assertThat(session(session).getInt("categories.unmatched")).isEqualTo(1);
+        given().contentType("application/json").body(Map.of("reason", "not ours"))
+                .post("/sessions/" + session + "/scans/" + foreign.observationId() + "/dismiss").then().statusCode(200);
+    }
+
     private long snapshots(String session) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement count = c.prepareStatement(
                 "select count(*) from snapshot_event_entry where aggregate_identifier = ? and payload_revision = '2'")) {

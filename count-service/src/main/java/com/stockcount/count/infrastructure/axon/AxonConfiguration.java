@@ -18,14 +18,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
+import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.DirectExecutor;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
@@ -37,13 +38,13 @@ import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Axon Framework 4 wired by hand (there is no Quarkus extension): JDBC event store and token store on
@@ -56,6 +57,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class AxonConfiguration {
 
+    private static final Logger LOG = Logger.getLogger(AxonConfiguration.class);
     static final String READ_MODEL = "read-model";
     public static final String PUBLISHER = "session-publisher";
 
@@ -76,6 +78,10 @@ public class AxonConfiguration {
     int snapshotThreshold;
     @ConfigProperty(name = "stockcount.axon.publisher-segments", defaultValue = "2")
     int publisherSegments;
+    @ConfigProperty(name = "stockcount.axon.snapshot-quiet-period", defaultValue = "PT2S")
+    Duration snapshotQuietPeriod;
+    @ConfigProperty(name = "stockcount.axon.snapshot-max-delay", defaultValue = "PT60S")
+    Duration snapshotMaxDelay;
 
     private final Cache sessionCache = new SessionCache();
     /*
@@ -83,8 +89,26 @@ public class AxonConfiguration {
      * ~23 MB of JSON and took 7–16 s to write on the loaded bench machine, which the 250th command used to wait
      * for (docs/benchmarks.md). Off the command path the cost stays but no caller waits. One thread: snapshots
      * of a session are serialized, and a burst of triggers queues rather than competing for the database.
+     *
+     * And a session's snapshot waits until the session is quiet (QuietSnapshotter): no event for
+     * snapshot-quiet-period (2 s), or snapshot-max-delay (60 s) after it was asked for, whichever comes first. Why:
+     * a snapshot is only worth something to a load of the session from the store, and a session that is receiving
+     * commands is not loaded: it stays in the session cache (SessionCache) for as long as the heap has room. What the
+     * snapshot costs, though, is paid at once and on the same two cores as the stream it was meant to help: Axon's
+     * snapshotter reads the session back from the store (the last snapshot and up to 250 events; for an RFID session
+     * 250 ScansRecorded of 500 outcomes, ~41 MB of JSON), applies it all again and writes the new snapshot
+     * (16-25 MB for 200,000 EPCs): about 2 core-s of this JVM and 1.6 of PostgreSQL during a 200,000-EPC session
+     * streamed at 20,000/s (brief countK), which is ~15 % of the CPU that stream has. Taken once the portal has
+     * stopped, the same snapshot costs the same but delays nobody, and one snapshot replaces the one or two a stream
+     * triggered. Still at most one pending snapshot per session (a later request is the same request) and one
+     * snapshotter thread.
+     * The bound on a load after an eviction: a session is never more than max-delay plus one threshold (250) of events
+     * behind a snapshot request, and a quiet session has its snapshot 2 s after its last command. A 200,000-EPC
+     * session is ~400 events: loaded from its snapshot or from its events alone, the figures are in docs/benchmarks.md
+     * ("EPC reads, round 7"). A snapshot requested while a command is later rolled back is harmless: it is taken
+     * from the store, which holds the committed events only.
      */
-    private final ExecutorService snapshotExecutor = Executors.newSingleThreadExecutor(runnable -> {
+    private final ScheduledExecutorService snapshotExecutor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "session-snapshotter");
         thread.setDaemon(true);
         return thread;
@@ -93,7 +117,7 @@ public class AxonConfiguration {
 
     @PostConstruct
     void start() {
-        TransactionManager transactions = new JtaTransactionManager(jta);
+        JtaTransactionManager transactions = new JtaTransactionManager(jta);
         DataSourceConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
         ObjectMapper messages = Json.mapper().copy();
         Serializer serializer = jackson(messages);
@@ -126,7 +150,7 @@ public class AxonConfiguration {
                         // events of large sessions carry up to 1,000 lines each; smaller batches bound the memory of one fetch
                         .batchSize(50)
                         .build())
-                .configureSnapshotter(c -> AggregateSnapshotter.builder()
+                .configureSnapshotter(c -> new QuietSnapshotter(AggregateSnapshotter.builder()
                         .eventStore(c.eventStore())
                         .transactionManager(transactions)
                         .aggregateFactories(c.findModules(AggregateConfiguration.class).stream()
@@ -136,14 +160,15 @@ public class AxonConfiguration {
                         .parameterResolverFactory(c.parameterResolverFactory())
                         .handlerDefinition(c.handlerDefinition(SessionAggregate.class))
                         .spanFactory(c.getComponent(SnapshotterSpanFactory.class))
-                        .executor(snapshotExecutor)
-                        .build())
+                        // the snapshot is taken on the thread that found it due (takeDue below)
+                        .executor(DirectExecutor.INSTANCE)
+                        .build(), System::nanoTime, transactions::afterCommit, snapshotQuietPeriod, snapshotMaxDelay))
                 .registerComponent(Clock.class, c -> clock)
                 .configureAggregate(CountAggregate.class)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(SessionAggregate.class)
                         .configureCache(c -> sessionCache)
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
-                                snapshotThreshold)));
+                        .configureSnapshotTrigger(c -> ((QuietSnapshotter) c.snapshotter())
+                                .triggerDefinition(snapshotThreshold)));
         EventProcessingConfigurer processing = configurer.eventProcessing();
         processing.registerTokenStore(c -> tokens)
                 .registerSubscribingEventProcessor(READ_MODEL)
@@ -162,6 +187,16 @@ public class AxonConfiguration {
                 .registerListenerInvocationErrorHandler(PUBLISHER, c -> PropagatingErrorHandler.instance())
                 .registerErrorHandler(PUBLISHER, c -> PropagatingErrorHandler.instance());
         axon = configurer.start();
+        QuietSnapshotter snapshotter = (QuietSnapshotter) axon.snapshotter();
+        long tick = Math.max(10, Math.min(snapshotQuietPeriod.toMillis(), snapshotMaxDelay.toMillis()) / 4);
+        snapshotExecutor.scheduleWithFixedDelay(() -> {
+            try {
+                snapshotter.takeDue();
+            } catch (RuntimeException e) {
+                // a failure must not cancel the schedule (later snapshots); the snapshot is asked for again later
+                LOG.warnf(e, "taking a due session snapshot failed");
+            }
+        }, tick, tick, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) ShutdownEvent event) {

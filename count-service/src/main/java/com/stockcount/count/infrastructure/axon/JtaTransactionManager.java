@@ -1,6 +1,8 @@
 package com.stockcount.count.infrastructure.axon;
 
+import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.SystemException;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
@@ -28,6 +30,36 @@ final class JtaTransactionManager implements TransactionManager {
             return owned();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start a JTA transaction", e);
+        }
+    }
+
+    /**
+     * Runs {@code action} once the current JTA transaction has committed (not at all if it rolls back), or now when
+     * there is none. Axon's own "after commit" of a unit of work that joined the caller's transaction comes before
+     * that transaction commits.
+     */
+    void afterCommit(Runnable action) {
+        try {
+            int status = jta.getStatus();
+            if (status == Status.STATUS_NO_TRANSACTION) {
+                action.run();
+            } else if (status == Status.STATUS_ACTIVE) {
+                jta.getTransaction().registerSynchronization(new Synchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                        // nothing to do before
+                    }
+
+                    @Override
+                    public void afterCompletion(int outcome) {
+                        if (outcome == Status.STATUS_COMMITTED) {
+                            action.run();
+                        }
+                    }
+                });
+            }
+        } catch (SystemException | RollbackException e) {
+            throw new IllegalStateException("cannot follow the JTA transaction", e);
         }
     }
 
