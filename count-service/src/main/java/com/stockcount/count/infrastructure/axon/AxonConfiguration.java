@@ -119,7 +119,7 @@ public class AxonConfiguration {
     void start() {
         JtaTransactionManager transactions = new JtaTransactionManager(jta);
         DataSourceConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
-        ObjectMapper messages = Json.mapper().copy();
+        ObjectMapper messages = eventMapper();
         Serializer serializer = jackson(messages);
         // an aggregate snapshot is the aggregate's private state: fields, not getters (the domain carries no Jackson annotations)
         Serializer snapshots = jackson(messages.copy()
@@ -232,6 +232,11 @@ public class AxonConfiguration {
                 .eventProcessor(PUBLISHER, PooledStreamingEventProcessor.class)
                 .map(p -> p.processingStatus().values().stream().anyMatch(s -> s.isErrorState()))
                 .orElse(true);
+    }
+
+    /** Events, messages and tokens: the platform's JSON, scan outcomes written compactly ({@link ScanOutcomeJson}). */
+    static ObjectMapper eventMapper() {
+        return Json.mapper().copy().registerModule(ScanOutcomeJson.module());
     }
 
     private JacksonSerializer jackson(ObjectMapper mapper) {
