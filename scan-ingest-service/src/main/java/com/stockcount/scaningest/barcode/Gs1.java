@@ -13,7 +13,7 @@ public final class Gs1 {
      * The GS1 mod-10 check digit of {@code digitsWithoutCheck}: from the right, weights 3, 1, 3, 1…,
      * the check digit brings the weighted sum up to a multiple of ten. Valid for every GTIN length.
      */
-    public static int checkDigit(String digitsWithoutCheck) {
+    public static int checkDigit(CharSequence digitsWithoutCheck) {
         int sum = 0;
         int weight = 3;
         for (int i = digitsWithoutCheck.length() - 1; i >= 0; i--) {

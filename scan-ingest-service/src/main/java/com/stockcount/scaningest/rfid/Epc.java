@@ -2,6 +2,7 @@ package com.stockcount.scaningest.rfid;
 
 import com.stockcount.scaningest.barcode.Gs1;
 import java.math.BigInteger;
+import java.nio.CharBuffer;
 import java.util.Locale;
 
 /**
@@ -113,10 +114,17 @@ public final class Epc {
         if (item >= POWERS_OF_TEN[itemDigits]) {
             return new Undecodable(epc, "item reference " + item + " has more than " + itemDigits + " digits");
         }
-        String companyPrefix = pad(prefix, prefixDigits);
-        String itemReference = pad(item, itemDigits);
-        String body = itemReference.charAt(0) + companyPrefix + itemReference.substring(1);
-        return new Sgtin(epc, scheme, filter, companyPrefix, itemReference, serial, body + Gs1.checkDigit(body));
+        // the GTIN-14 written in place (this runs for every new tag): the indicator digit (the item reference's
+        // first), the company prefix, the rest of the item reference, the check digit
+        char[] gtin = new char[14];
+        long indicatorUnit = POWERS_OF_TEN[itemDigits - 1];
+        gtin[0] = (char) ('0' + item / indicatorUnit);
+        digits(gtin, 1, prefix, prefixDigits);
+        digits(gtin, 1 + prefixDigits, item % indicatorUnit, itemDigits - 1);
+        gtin[13] = (char) ('0' + Gs1.checkDigit(CharBuffer.wrap(gtin, 0, 13)));
+        String companyPrefix = new String(gtin, 1, prefixDigits);
+        String itemReference = gtin[0] + new String(gtin, 1 + prefixDigits, itemDigits - 1);
+        return new Sgtin(epc, scheme, filter, companyPrefix, itemReference, serial, new String(gtin));
     }
 
     /** SGTIN-96 EPC in hex; the serial must be a number below 2^38 without leading zeros. */
@@ -206,14 +214,13 @@ public final class Epc {
         return out.toString();
     }
 
-    private static String pad(long value, int digits) {
-        char[] out = new char[digits];
+    /** Writes {@code value} as {@code width} decimal digits, zero-padded, at {@code at}. */
+    private static void digits(char[] out, int at, long value, int width) {
         long rest = value;
-        for (int i = digits - 1; i >= 0; i--) {
+        for (int i = at + width - 1; i >= at; i--) {
             out[i] = (char) ('0' + rest % 10);
             rest /= 10;
         }
-        return new String(out);
     }
 
     /** Reads fixed-width fields from the most significant bit down. */

@@ -47,6 +47,8 @@ import org.jboss.logging.Logger;
 public class KafkaObservationPublisher implements ObservationPublisher {
 
     private static final Logger LOG = Logger.getLogger(KafkaObservationPublisher.class);
+    /** Above a full batch record ({@value ScanObservationBatch#MAX_OBSERVATIONS} observations of about 330 bytes); under max.request.size (1 MB). */
+    private static final int BATCH_BYTES = 512 * 1024;
 
     private final Duration timeout;
     private final Duration retryAfter;
@@ -56,12 +58,18 @@ public class KafkaObservationPublisher implements ObservationPublisher {
     public KafkaObservationPublisher(
             @ConfigProperty(name = "stockcount.scan-ingest.publish-timeout", defaultValue = "5s") Duration timeout,
             @ConfigProperty(name = "stockcount.scan-ingest.retry-after", defaultValue = "5s") Duration retryAfter,
-            @ConfigProperty(name = "stockcount.scan-ingest.publish-batches", defaultValue = "true") boolean batches) {
+            @ConfigProperty(name = "stockcount.scan-ingest.publish-batches", defaultValue = "true") boolean batches,
+            @ConfigProperty(name = "stockcount.scan-ingest.compression", defaultValue = "lz4") String compression) {
         this.timeout = timeout;
         this.retryAfter = retryAfter;
         this.batches = batches;
-        // send() blocks while metadata is missing or the buffer is full: bound that wait like the acks
-        this.producer = KafkaClients.producer("scan-ingest", Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis()));
+        // send() blocks while metadata is missing or the buffer is full: bound that wait like the acks.
+        // A portal body's batch record is 150-300 kB of JSON; with the default batch.size (16 kB) every record got a
+        // producer batch of its own, its buffer freshly allocated (and zeroed) outside the producer's pool and sent in
+        // a request of its own. Batches of BATCH_BYTES come from the pool, and the records of the bodies of one
+        // session that arrive within linger.ms (5 ms) share one batch and one request.
+        this.producer = KafkaClients.producer("scan-ingest", Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis(),
+                ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES, ProducerConfig.COMPRESSION_TYPE_CONFIG, compression));
     }
 
     @Override
