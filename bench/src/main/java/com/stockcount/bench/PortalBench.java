@@ -120,12 +120,16 @@ public final class PortalBench {
                 String measured = view.startedSessionOf("RFID-01");
                 send(http, "PUT", url + "/readers/" + portal, "{\"site\":\"" + SessionLatency.SITE + "\",\"bin\":\"RFID-WARM\"}");
                 send(http, "PUT", url + "/readers/" + portal + "/session", "{\"sessionId\":\"" + warmSession + "\"}");
-                System.out.printf("%nwarm-up of the whole path (%,d tags into another session)%n", Math.min(latencyN / 4, 20_000));
-                view.run(url, portal, warmSession, Math.min(latencyN / 4, 20_000), latencyR, a, latencyB, latencyC, rate, 3L << 30, poll);
+                // --warmup-n: tags sent to another session first (JIT of every JVM on the path, connections, caches); a node
+                // that has been up for a while is past this, so a longer warm-up measures its steady state
+                int warmupN = Integer.parseInt(opts.getOrDefault("warmup-n", Integer.toString(Math.min(latencyN / 4, 20_000))));
+                System.out.printf("%nwarm-up of the whole path (%,d tags into another session)%n", warmupN);
+                view.run(url, portal, warmSession, warmupN, latencyR, a, latencyB, latencyC, rate, 3L << 30, poll);
                 send(http, "PUT", url + "/readers/" + portal, "{\"site\":\"" + SessionLatency.SITE + "\",\"bin\":\"RFID-01\"}");
                 send(http, "PUT", url + "/readers/" + portal + "/session", "{\"sessionId\":\"" + measured + "\"}");
-                // the registry caches a reader's setup (5 s): let the new bin and binding be seen
-                Thread.sleep(6_000);
+                // the registry caches a reader's setup (5 s): let the new bin and binding be seen; --settle-s waits longer
+                // (count-service snapshots a session once it has been quiet, which a large warm-up session then gets done)
+                Thread.sleep(Math.max(6, Long.parseLong(opts.getOrDefault("settle-s", "6"))) * 1000);
                 view.run(url, portal, measured, latencyN, latencyR, a, latencyB, latencyC, rate, 4L << 30, poll);
                 // the throughput run below has no consumer, as in earlier runs: its sessions do not exist in count-service
                 stop(count);
