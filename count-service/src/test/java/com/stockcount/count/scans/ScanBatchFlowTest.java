@@ -277,7 +277,7 @@ class ScanBatchFlowTest {
 
     private long snapshots(String session) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement count = c.prepareStatement(
-                "select count(*) from snapshot_event_entry where aggregate_identifier = ? and payload_revision = '2'")) {
+                "select count(*) from snapshot_event_entry where aggregate_identifier = ? and payload_revision = '3'")) {
             count.setString(1, session);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();

@@ -76,9 +76,10 @@ import org.axonframework.serialization.Revision;
  *
  * <p>The revision names the shape of its snapshot: revision 2 added {@link #epcs}. A snapshot of another revision is
  * passed over when the session is loaded (Axon's revision snapshot filter), so the session is rebuilt from its events,
- * which hold every EPC it took, and the next snapshot has the current shape.
+ * which hold every EPC it took, and the next snapshot has the current shape. Revision 3 keeps the units seen on a line
+ * as {@link SeenUnits} (arrays) instead of a map of records.
  */
-@Revision("2")
+@Revision("3")
 public class SessionAggregate {
 
     /** Most snapshot lines one event carries: keeps every event a few hundred kB however large the scope. */
@@ -117,7 +118,7 @@ public class SessionAggregate {
     /** Set by a bin label scan; scans without a device-reported bin count there. */
     private String currentBin;
     /** Distinct serials or EPCs counted per serialized line: a repeat is not counted twice. */
-    private Map<String, Map<String, Seen>> seenByLine = new HashMap<>();
+    private Map<String, SeenUnits> seenByLine = new HashMap<>();
     /**
      * Every EPC the session has taken (counted or unmatched), whatever became of its scan since (removed, matched,
      * dismissed): a tag read again is an idempotent no-op. This is the de-duplication of EPC reads, not only a
@@ -242,11 +243,13 @@ public class SessionAggregate {
 
         /** Serials or EPCs on the line, counting those of this command. */
         int keys(String lineId) {
-            return seenByLine.getOrDefault(lineId, Map.of()).size() + keys.getOrDefault(lineId, Set.of()).size();
+            SeenUnits seen = seenByLine.get(lineId);
+            return (seen == null ? 0 : seen.size()) + keys.getOrDefault(lineId, Set.of()).size();
         }
 
         boolean seen(String lineId, String key) {
-            return seenByLine.getOrDefault(lineId, Map.of()).containsKey(key)
+            SeenUnits seen = seenByLine.get(lineId);
+            return seen != null && seen.contains(key)
                     || keys.getOrDefault(lineId, Set.of()).contains(key);
         }
     }
@@ -315,8 +318,8 @@ public class SessionAggregate {
         }
         Instant now = clock.instant();
         guard(command.actor(), now);
-        Map<String, Seen> seen = seenByLine.getOrDefault(command.lineId(), Map.of());
-        if (seen.containsKey(command.serial())) {
+        SeenUnits seen = seenByLine.getOrDefault(command.lineId(), new SeenUnits());
+        if (seen.contains(command.serial())) {
             throw new SessionRefused("serial " + command.serial() + " is already counted on line " + command.lineId());
         }
         apply(new ScanCounted(sessionId, command.entryId(), command.lineId(), seen.size() + 1L, now, category(line),
@@ -340,8 +343,8 @@ public class SessionAggregate {
             long before = line.countedQuantity() == null ? 0 : line.countedQuantity();
             long after;
             if (command.key() != null) {
-                Map<String, Seen> seen = seenByLine.getOrDefault(command.lineId(), Map.of());
-                after = seen.containsKey(command.key()) ? seen.size() - 1L : seen.size();
+                SeenUnits seen = seenByLine.getOrDefault(command.lineId(), new SeenUnits());
+                after = seen.contains(command.key()) ? seen.size() - 1L : seen.size();
             } else {
                 after = Math.max(0, before - 1);
             }
@@ -423,22 +426,32 @@ public class SessionAggregate {
     private List<LineSerial> serials() {
         List<LineSerial> serials = new ArrayList<>();
         lines.forEach((lineId, line) -> {
-            Map<String, Seen> seen = seenByLine.getOrDefault(lineId, Map.of());
-            if (line.countedQuantity() == null || (!line.serialized() && seen.isEmpty())) {
+            SeenUnits seen = seenByLine.getOrDefault(lineId, new SeenUnits());
+            if (line.countedQuantity() == null || (!line.serialized() && seen.size() == 0)) {
                 return;
             }
-            Map<String, Seen> bySerial = new HashMap<>();
-            seen.values().forEach(s -> bySerial.put(s.serial(), s));
-            Set<Seen> matched = new HashSet<>();
-            for (String unit : line.units()) {
-                Seen s = seen.containsKey(unit) ? seen.get(unit) : bySerial.get(unit);
-                if (s != null) {
-                    matched.add(s);
+            Map<String, Integer> bySerial = new HashMap<>();
+            for (int slot = 0; slot < seen.slots(); slot++) {
+                if (seen.used(slot)) {
+                    bySerial.put(seen.serial(slot), slot);
                 }
-                serials.add(new LineSerial(lineId, unit, s == null ? null : s.epc(), true, s == null ? null : s.at()));
             }
-            seen.values().stream().filter(s -> !matched.contains(s))
-                    .forEach(s -> serials.add(new LineSerial(lineId, s.serial(), s.epc(), false, s.at())));
+            boolean[] matched = new boolean[seen.slots()];
+            for (String unit : line.units()) {
+                int s = seen.find(unit);
+                if (s < 0) {
+                    s = bySerial.getOrDefault(unit, -1);
+                }
+                if (s >= 0) {
+                    matched[s] = true;
+                }
+                serials.add(new LineSerial(lineId, unit, s < 0 ? null : seen.epc(s), true, s < 0 ? null : seen.at(s)));
+            }
+            for (int s = 0; s < seen.slots(); s++) {
+                if (seen.used(s) && !matched[s]) {
+                    serials.add(new LineSerial(lineId, seen.serial(s), seen.epc(s), false, seen.at(s)));
+                }
+            }
         });
         return serials;
     }
@@ -655,7 +668,7 @@ public class SessionAggregate {
         Line line = lines.computeIfPresent(lineId, (id, l) -> l.counted(quantity, at));
         String key = epc != null ? epc : serial;
         if (key != null && (epc != null || line.serialized())) {
-            seenByLine.computeIfAbsent(lineId, id -> new HashMap<>()).put(key, new Seen(serial != null ? serial : key, epc, at));
+            seenByLine.computeIfAbsent(lineId, id -> new SeenUnits()).put(key, serial != null ? serial : key, epc != null, at);
         }
     }
 
@@ -680,7 +693,10 @@ public class SessionAggregate {
             lines.put(event.lineId(), line.counted(event.countedQuantity(),
                     event.countedQuantity() == null ? null : line.countedAt()));
             if (event.key() != null) {
-                seenByLine.getOrDefault(event.lineId(), new HashMap<>()).remove(event.key());
+                SeenUnits seen = seenByLine.get(event.lineId());
+                if (seen != null) {
+                    seen.remove(event.key());
+                }
             }
         }
     }
@@ -733,10 +749,6 @@ public class SessionAggregate {
     @EventSourcingHandler
     void on(SessionEdited event) {
         name = event.name();
-    }
-
-    /** A serial or EPC seen on a serialized line: the serial (decoded from an EPC when it is one) and when. */
-    record Seen(String serial, String epc, Instant at) {
     }
 
     /** What the aggregate needs of a line to decide and to produce its result; counted is {@code null} while blank. */
