@@ -338,9 +338,10 @@ public class PostgresSessionBench {
         awaitSnapshot("epcs");
         Cpu withSnapshot = cpu().minus(before);
         System.out.printf("CPU from the first send until the session's snapshot was written too (core-s; per 1,000 EPCs):"
-                + " bench JVM %.2f (%.3f), snapshotter thread %.2f; PostgreSQL %.2f (%.3f)%n", withSnapshot.jvm(),
-                withSnapshot.jvm() * 1000 / total, withSnapshot.snapshotter(), withSnapshot.postgres(),
-                withSnapshot.postgres() * 1000 / total);
+                + " bench JVM %.2f (%.3f), snapshotter thread %.2f; PostgreSQL %.2f (%.3f); snapshot %,d KB%n",
+                withSnapshot.jvm(), withSnapshot.jvm() * 1000 / total, withSnapshot.snapshotter(), withSnapshot.postgres(),
+                withSnapshot.postgres() * 1000 / total, scalar("select coalesce(max(length(payload)), 0) from"
+                        + " snapshot_event_entry where aggregate_identifier = 'epcs'") / 1024);
         coldLoads("epcs", 1_000);
     }
 

@@ -217,12 +217,7 @@ class ScanBatchFlowTest {
     void aSessionWhoseSnapshotPredatesItsSetOfTagsIsRebuiltFromItsEventsAndTakesNoTagTwice() throws SQLException {
         String session = countingSession();
         ScanObserved foreign = read(session, "E2801160600002054E6AE001", null);
-        List<ScanObserved> tags = new ArrayList<>();
-        // one poll a tag: more events than the test profile's snapshot threshold (20)
-        for (int i = 0; i < 22; i++) {
-            tags.add(read(session, String.format("3034AA00000000000000E%03d", i), TAGGED));
-            consumer.handle(poll(batch(session, i == 0 ? List.of(tags.get(0), foreign) : List.of(tags.get(i)))));
-        }
+        List<ScanObserved> tags = tagsOnePollEach(session, foreign, 'E');
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> snapshots(session) > 0);
         try (Connection c = dataSource.getConnection(); PreparedStatement older = c.prepareStatement(
                 "update snapshot_event_entry set payload_revision = null,"
@@ -246,12 +241,7 @@ class ScanBatchFlowTest {
     void aSessionIsSnapshottedOnceItsStreamStopsAndAnEvictedSessionLoadsThatSnapshot() throws SQLException {
         String session = countingSession();
         ScanObserved foreign = read(session, "E2801160600002054E6AE001", null);
-        List<ScanObserved> tags = new ArrayList<>();
-        // one poll a tag: more events than the test profile's snapshot threshold (20)
-        for (int i = 0; i < 22; i++) {
-            tags.add(read(session, String.format("3034AA00000000000000F%03d", i), TAGGED));
-            consumer.handle(poll(batch(session, i == 0 ? List.of(tags.get(0), foreign) : List.of(tags.get(i)))));
-        }
+        List<ScanObserved> tags = tagsOnePollEach(session, foreign, 'F');
         // taken after the test profile's quiet period (0.1 s) without a command
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> snapshots(session) > 0);
         // what the snapshot covers is no longer in the store: a session loaded from its events would lose the tags
@@ -273,6 +263,19 @@ class ScanBatchFlowTest {
         assertThat(session(session).getInt("categories.unmatched")).isEqualTo(1);
         given().contentType("application/json").body(Map.of("reason", "not ours"))
                 .post("/sessions/" + session + "/scans/" + foreign.observationId() + "/dismiss").then().statusCode(200);
+    }
+
+    /**
+     * 22 tags of the RFID line applied one poll each (the first with the foreign tag, unmatched): more events than the
+     * test profile's snapshot threshold (20). {@code series} keeps the tags of two tests apart.
+     */
+    private List<ScanObserved> tagsOnePollEach(String session, ScanObserved foreign, char series) {
+        List<ScanObserved> tags = new ArrayList<>();
+        for (int i = 0; i < 22; i++) {
+            tags.add(read(session, String.format("3034AA00000000000000%c%03d", series, i), TAGGED));
+            consumer.handle(poll(batch(session, i == 0 ? List.of(tags.get(0), foreign) : List.of(tags.get(i)))));
+        }
+        return tags;
     }
 
     private long snapshots(String session) throws SQLException {
