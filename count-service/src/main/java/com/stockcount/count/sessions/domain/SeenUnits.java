@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * The distinct serials or EPCs counted on one line (the key: the EPC of an RFID read, else the serial), each with its
  * serial and when it was counted. A line of an RFID session may hold tens of thousands: they are kept in parallel
- * arrays of an open-addressing table (linear probing, at most three quarters full), 24 bytes a slot, instead of a
+ * arrays of an open-addressing table (linear probing, at most two thirds full), 24 bytes a slot, instead of a
  * hash map node, a {@code Seen} record and an {@link Instant} per unit (~80 bytes and three objects more each), which
  * was the young garbage that every counted EPC left in the old generation (brief countK). The serial is kept only when
  * it is not the key itself.
@@ -33,7 +33,7 @@ public final class SeenUnits {
 
     /** Counts a unit (or records it again, with this serial and time). {@code epc}: the key is an EPC. */
     public void put(String key, String serial, boolean epc, Instant at) {
-        if ((size + 1) * 4L > keys.length * 3L) {
+        if ((size + 1) * 3L > keys.length * 2L) {
             grow();
         }
         int slot = slot(key);
@@ -134,17 +134,28 @@ public final class SeenUnits {
 
     private int slot(String key) {
         int mask = keys.length - 1;
+        int hash = key.hashCode();
         int slot = home(key, mask);
-        while (keys[slot] != null && !keys[slot].equals(key)) {
+        // a string caches its hash: most occupied slots are passed over without comparing characters
+        while (keys[slot] != null && (keys[slot].hashCode() != hash || !keys[slot].equals(key))) {
             slot = (slot + 1) & mask;
         }
         return slot;
     }
 
-    /** EPCs of consecutive tags differ in their last characters only: spread the hash before masking. */
+    /**
+     * EPCs of consecutive tags differ in their last characters only, and a line's EPCs are a regular sample of them:
+     * every bit of the string's hash is mixed into the slot (murmur3's finaliser). A profile of loading a 200,000-EPC
+     * session from its events, with a plain multiply and tables three quarters full, had 17 % of its samples probing.
+     */
     private static int home(String key, int mask) {
-        int h = key.hashCode() * 0x9E3779B9;
-        return (h ^ (h >>> 16)) & mask;
+        int h = key.hashCode();
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h & mask;
     }
 
     private void grow() {
