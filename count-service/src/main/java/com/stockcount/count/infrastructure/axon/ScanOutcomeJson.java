@@ -53,9 +53,11 @@ final class ScanOutcomeJson {
                                 json.writeNumber(number);
                             } else if (field instanceof Boolean) {
                                 json.writeBoolean(true);
+                            } else if (field instanceof Instant instant) {
+                                // the form Instant#toString writes (as Jackson's serializer did)
+                                json.writeString(UtcInstantText.of(instant));
                             } else {
-                                // strings, and the instant in the form Instant#toString writes (as Jackson's did)
-                                json.writeString(field.toString());
+                                json.writeString((String) field);
                             }
                         }
                         json.writeEndArray();
