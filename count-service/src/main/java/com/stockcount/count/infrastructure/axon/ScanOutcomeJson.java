@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.stockcount.count.sessions.domain.SessionEvents.ScanOutcome;
+import com.stockcount.platform.time.IsoInstants;
 import java.io.IOException;
 import java.time.Instant;
 
@@ -55,7 +56,7 @@ final class ScanOutcomeJson {
                                 json.writeBoolean(true);
                             } else if (field instanceof Instant instant) {
                                 // the form Instant#toString writes (as Jackson's serializer did)
-                                json.writeString(UtcInstantText.of(instant));
+                                json.writeString(IsoInstants.text(instant));
                             } else {
                                 json.writeString((String) field);
                             }

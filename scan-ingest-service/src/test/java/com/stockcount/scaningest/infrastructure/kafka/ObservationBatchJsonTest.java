@@ -79,25 +79,4 @@ class ObservationBatchJsonTest {
         }
         return text.toString();
     }
-
-    @Test
-    void instants_read_as_instant_to_string_writes_them() {
-        SplittableRandom random = new SplittableRandom(7);
-        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("0000-01-01T00:00:00Z"),
-                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
-                Instant.parse("-0001-12-31T23:59:59.5Z"), Instant.parse("2024-02-29T12:00:00.000001Z")));
-        for (int i = 0; i < 20_000; i++) {
-            long seconds = random.nextLong(-63_000_000_000L, 254_000_000_000L);
-            int nano = switch (i % 4) {
-                case 0 -> 0;
-                case 1 -> random.nextInt(1_000) * 1_000_000;
-                case 2 -> random.nextInt(1_000_000) * 1_000;
-                default -> random.nextInt(1_000_000_000);
-            };
-            instants.add(Instant.ofEpochSecond(seconds, nano));
-        }
-        for (Instant instant : instants) {
-            assertThat(ObservationBatchJson.iso(instant)).as("%s", instant).isEqualTo(instant.toString());
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package com.stockcount.count.infrastructure.axon;
+package com.stockcount.platform.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class UtcInstantTextTest {
+class IsoInstantsTextTest {
 
     @Test
     void writesWhatInstantToStringWritesAtTheEdgesOfEachField() {
@@ -14,7 +14,7 @@ class UtcInstantTextTest {
                 "2024-12-31T23:59:59.999999Z", "2025-03-01T09:00:00.120Z", "2100-03-01T00:00:00.000100Z",
                 "9999-12-31T23:59:59.999999999Z", "1969-12-31T23:59:59.5Z", "+10000-01-01T00:00:00Z"}) {
             Instant instant = Instant.parse(text);
-            assertThat(UtcInstantText.of(instant)).as(text).isEqualTo(instant.toString());
+            assertThat(IsoInstants.text(instant)).as(text).isEqualTo(instant.toString());
         }
     }
 
@@ -29,7 +29,7 @@ class UtcInstantTextTest {
                 default -> random.nextInt(1_000_000_000);
             };
             Instant instant = Instant.ofEpochSecond(random.nextLong(-100_000_000_000L, 300_000_000_000L), nano);
-            assertThat(UtcInstantText.of(instant)).isEqualTo(instant.toString());
+            assertThat(IsoInstants.text(instant)).isEqualTo(instant.toString());
         }
     }
 }
