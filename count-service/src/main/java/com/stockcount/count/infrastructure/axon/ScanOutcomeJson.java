@@ -12,6 +12,7 @@ import com.stockcount.count.sessions.domain.SessionEvents.ScanOutcome;
 import com.stockcount.platform.time.IsoInstants;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A {@link ScanOutcome} in the event store, written field by field as an array in the order of the record's components:
@@ -25,7 +26,11 @@ import java.time.Instant;
  */
 final class ScanOutcomeJson {
 
-    private static final int FIELDS = 12;
+    /** The record's components, in the order of the array shape; the object shape names them. */
+    private static final List<String> NAMES = List.of("observationId", "category", "kind", "code", "gtin", "serial", "epc",
+            "bin", "lineId", "countedQuantity", "observedAt", "reason");
+
+    private static final int FIELDS = NAMES.size();
 
     private ScanOutcomeJson() {
     }
@@ -73,17 +78,45 @@ final class ScanOutcomeJson {
     }
 
     private static ScanOutcome fromArray(JsonParser json, DeserializationContext context) throws IOException {
-        String[] text = new String[FIELDS];
-        Long countedQuantity = null;
-        Instant observedAt = null;
-        boolean epcIsCode = false;
+        Fields fields = new Fields();
         int field = 0;
         for (JsonToken token = json.nextToken(); token != JsonToken.END_ARRAY; token = json.nextToken(), field++) {
             if (field >= FIELDS) {
                 return context.reportInputMismatch(ScanOutcome.class, "a scan outcome has at most %d fields", FIELDS);
             }
+            fields.read(field, token, json, context);
+        }
+        return fields.outcome();
+    }
+
+    /** The shape stored before: an object with the record's component names. */
+    private static ScanOutcome fromObject(JsonParser json, DeserializationContext context) throws IOException {
+        Fields fields = new Fields();
+        // at the object's start, or at its first field when Jackson has buffered the start
+        String first = json.hasToken(JsonToken.FIELD_NAME) ? json.currentName() : json.nextFieldName();
+        for (String name = first; name != null; name = json.nextFieldName()) {
+            JsonToken token = json.nextToken();
+            int field = NAMES.indexOf(name);
+            if (field < 0) {
+                // as the event mapper does for any record: a field it does not know is passed over
+                json.skipChildren();
+            } else {
+                fields.read(field, token, json, context);
+            }
+        }
+        return fields.outcome();
+    }
+
+    /** One outcome's fields as read, whichever the shape; {@code epc} may be {@code true}: the {@code code}. */
+    private static final class Fields {
+        private final String[] text = new String[FIELDS];
+        private Long countedQuantity;
+        private Instant observedAt;
+        private boolean epcIsCode;
+
+        void read(int field, JsonToken token, JsonParser json, DeserializationContext context) throws IOException {
             if (token == JsonToken.VALUE_NULL) {
-                continue;
+                return;
             }
             switch (field) {
                 case 6 -> {
@@ -95,49 +128,10 @@ final class ScanOutcomeJson {
                 default -> text[field] = json.getValueAsString();
             }
         }
-        return new ScanOutcome(text[0], text[1], text[2], text[3], text[4], text[5], epcIsCode ? text[3] : text[6],
-                text[7], text[8], countedQuantity, observedAt, text[11]);
-    }
 
-    /** The shape stored before: an object with the record's component names. */
-    private static ScanOutcome fromObject(JsonParser json, DeserializationContext context) throws IOException {
-        String observationId = null;
-        String category = null;
-        String kind = null;
-        String code = null;
-        String gtin = null;
-        String serial = null;
-        String epc = null;
-        String bin = null;
-        String lineId = null;
-        Long countedQuantity = null;
-        Instant observedAt = null;
-        String reason = null;
-        // at the object's start, or at its first field when Jackson has buffered the start
-        String first = json.hasToken(JsonToken.FIELD_NAME) ? json.currentName() : json.nextFieldName();
-        for (String name = first; name != null; name = json.nextFieldName()) {
-            JsonToken token = json.nextToken();
-            if (token == JsonToken.VALUE_NULL) {
-                continue;
-            }
-            switch (name) {
-                case "observationId" -> observationId = json.getValueAsString();
-                case "category" -> category = json.getValueAsString();
-                case "kind" -> kind = json.getValueAsString();
-                case "code" -> code = json.getValueAsString();
-                case "gtin" -> gtin = json.getValueAsString();
-                case "serial" -> serial = json.getValueAsString();
-                case "epc" -> epc = json.getValueAsString();
-                case "bin" -> bin = json.getValueAsString();
-                case "lineId" -> lineId = json.getValueAsString();
-                case "countedQuantity" -> countedQuantity = json.getLongValue();
-                case "observedAt" -> observedAt = context.readValue(json, Instant.class);
-                case "reason" -> reason = json.getValueAsString();
-                // as the event mapper does for any record: a field it does not know is passed over
-                default -> json.skipChildren();
-            }
+        ScanOutcome outcome() {
+            return new ScanOutcome(text[0], text[1], text[2], text[3], text[4], text[5], epcIsCode ? text[3] : text[6],
+                    text[7], text[8], countedQuantity, observedAt, text[11]);
         }
-        return new ScanOutcome(observationId, category, kind, code, gtin, serial, epc, bin, lineId, countedQuantity,
-                observedAt, reason);
     }
 }

@@ -86,10 +86,6 @@ public final class SeenUnits {
         return keys[slot] != null;
     }
 
-    public String key(int slot) {
-        return keys[slot];
-    }
-
     public String serial(int slot) {
         return serials[slot] != null ? serials[slot] : keys[slot];
     }

@@ -1,13 +1,9 @@
 package com.stockcount.scaningest.infrastructure.kafka;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.stockcount.contracts.scan.v1.ScanObservationBatch;
 import com.stockcount.contracts.scan.v1.ScanObserved;
 import com.stockcount.platform.json.Json;
 import com.stockcount.platform.time.IsoInstants;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -16,11 +12,11 @@ import java.util.Arrays;
  * A {@link ScanObservationBatch} as the bytes {@link Json#write} makes of it (same fields, order, nulls and
  * instants). The bench's profile of scan-ingest spent about a fifth of its samples in the databind write of
  * batches, half of that in {@link Instant#toString}'s general formatter for every observation's time; written with a
- * {@link JsonGenerator} it still spent most of its time in the generator's per-character escaping loop
+ * {@code JsonGenerator} it still spent most of its time in the generator's per-character escaping loop
  * ({@code _writeStringSegment}). An RFID batch's strings are ids, hex, digits and the reader's names, plain ASCII that
- * JSON does not escape: such a batch is copied straight into a byte array. A batch with any other
- * character in a string (a quote, a control character, non-ASCII text in a bin name…) goes through the generator,
- * which escapes it as {@link Json#write} does.
+ * JSON does not escape: such a batch is copied straight into a byte array. A batch with any other character in a
+ * string (a quote, a control character, non-ASCII text in a bin name…), rare, is written by {@link Json#write}
+ * itself.
  */
 final class ObservationBatchJson {
 
@@ -43,7 +39,7 @@ final class ObservationBatchJson {
 
     static byte[] write(ScanObservationBatch batch) {
         byte[] plain = new PlainWriter(batch.observations().size()).write(batch);
-        return plain != null ? plain : writeEscaped(batch);
+        return plain != null ? plain : Json.write(batch);
     }
 
     /**
@@ -170,34 +166,5 @@ final class ObservationBatchJson {
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] writeEscaped(ScanObservationBatch batch) {
-        ByteArrayBuilder bytes = new ByteArrayBuilder(null, 256 + batch.observations().size() * 320);
-        try (JsonGenerator json = Json.mapper().getFactory().createGenerator(bytes)) {
-            json.writeStartObject();
-            json.writeStringField("batchId", batch.batchId());
-            json.writeStringField("sessionId", batch.sessionId());
-            json.writeArrayFieldStart("observations");
-            for (ScanObserved o : batch.observations()) {
-                json.writeStartObject();
-                json.writeStringField("observationId", o.observationId());
-                json.writeStringField("sessionId", o.sessionId());
-                json.writeStringField("deviceId", o.deviceId());
-                json.writeStringField("kind", o.kind().name());
-                json.writeStringField("code", o.code());
-                json.writeStringField("gtin", o.gtin());
-                json.writeStringField("serial", o.serial());
-                json.writeStringField("lot", o.lot());
-                json.writeStringField("bin", o.bin());
-                json.writeStringField("observedAt", IsoInstants.text(o.observedAt()));
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a batch of " + batch.observations().size() + " observations", e);
-        }
-        return bytes.toByteArray();
     }
 }
