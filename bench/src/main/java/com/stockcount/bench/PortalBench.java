@@ -4,14 +4,18 @@ import com.stockcount.launcher.DevTokens;
 import com.stockcount.testsupport.EmbeddedKafka;
 import com.stockcount.testsupport.EmbeddedPostgresServer;
 import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +26,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.kafka.tools.ProducerPerformance;
 
 /**
  * A synthetic RFID portal replayed over HTTP into scan-ingest on a real broker: N distinct SGTIN-96
  * tags, each read R times across A antennas, posted as Impinj webhook arrays of B events by C
  * connections; then, in the same run and on the same broker, Kafka's own ProducerPerformance as the
- * raw ceiling. Starts its own broker, PostgreSQL and scan-ingest (the packaged quarkus-run.jar) unless
+ * raw ceiling. Starts its own broker, PostgreSQL (durable, as the launcher runs it; {@code --postgres=fast} for the
+ * tests' server without fsync) and scan-ingest (the packaged quarkus-run.jar) unless
  * {@code --url=} names a running scan-ingest (then {@code --bootstrap=} names its broker).
  *
  * <p>When it starts the system itself it also starts inventory and count-service and measures, first, the
@@ -79,6 +85,7 @@ public final class PortalBench {
 
         EmbeddedKafka kafka = null;
         EmbeddedPostgresServer postgres = null;
+        Path postgresDir = null;
         Process service = null;
         Process inventory = null;
         Process count = null;
@@ -88,7 +95,20 @@ public final class PortalBench {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             if (url == null) {
                 kafka = EmbeddedKafka.forTests();
-                postgres = EmbeddedPostgresServer.forTests();
+                // PostgreSQL as the launcher runs it (fsync, synchronous commit and full-page writes on), in a data
+                // directory removed at the end. Until round 8 the bench used the tests' server, with all three off: a
+                // commit then never waited for the disk, which flattered count-service's latency (docs/rfid.md, round 8).
+                // --postgres=fast starts that server again, to compare.
+                boolean fastPostgres = "fast".equals(opts.getOrDefault("postgres", "durable"));
+                if (fastPostgres) {
+                    postgres = EmbeddedPostgresServer.forTests();
+                } else {
+                    postgresDir = Files.createTempDirectory("bench-postgres");
+                    postgres = EmbeddedPostgresServer.persistent(postgresDir, freePort());
+                }
+                System.out.printf("PostgreSQL: %s%n", fastPostgres
+                        ? "fast (fsync, synchronous_commit and full_page_writes off, as the tests run it)"
+                        : "durable (fsync, synchronous_commit and full_page_writes on, as the launcher runs it)");
                 bootstrap = kafka.bootstrapServers();
                 int port = Integer.parseInt(opts.getOrDefault("port", "18083"));
                 url = "http://localhost:" + port;
@@ -197,6 +217,11 @@ public final class PortalBench {
             }
             if (postgres != null) {
                 postgres.close();
+            }
+            if (postgresDir != null) {
+                try (Stream<Path> files = Files.walk(postgresDir)) {
+                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                }
             }
         }
     }
@@ -359,6 +384,12 @@ public final class PortalBench {
     /** CPU time (user + system) the service's JVM has used so far; null when the bench did not start it or the OS does not tell. */
     private static Duration cpu(Process service) {
         return service == null ? null : service.info().totalCpuDuration().orElse(null);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static void stop(Process process) throws InterruptedException {
