@@ -17,6 +17,7 @@ import com.stockcount.platform.kafka.EventRecords;
 import com.stockcount.platform.kafka.KafkaClients;
 import com.stockcount.testsupport.EmbeddedKafka;
 import com.stockcount.testsupport.EmbeddedPostgresServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
@@ -28,7 +29,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -79,6 +79,8 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  * once and times the drain instead of the steps). The system property
  * {@code bench.fsync=off} starts PostgreSQL without durability (as the tests do) instead of durable; any
  * service setting can be given as a system property too, e.g. {@code -Dstockcount.axon.snapshot-threshold=1000}.
+ * {@code -Dbench.pg-statements=true} (durable server only) loads pg_stat_statements and prints, after the backlog's
+ * drain, the server's statements by execution time, the WAL written and the CPU of each kind of server process.
  */
 @QuarkusTest
 @TestProfile(PostgresSessionBench.Production.class)
@@ -92,6 +94,8 @@ public class PostgresSessionBench {
     private static final String EPCS = "bench.epcs";
     private static final String EPC_MODE = "bench.epc-mode";
     private static final int EPC_STEP = 10_000;
+    /** Statement statistics of the EPC part (pg_stat_statements, WAL bytes): {@code -Dbench.pg-statements=true}. */
+    private static final String PG_STATEMENTS = "bench.pg-statements";
 
     @Inject
     AxonConfiguration axon;
@@ -286,6 +290,8 @@ public class PostgresSessionBench {
             for (int b = 0; b < total; b += ScanObservationBatch.MAX_OBSERVATIONS) {
                 bodies.add(body("epcs", b));
             }
+            String walBefore = Boolean.getBoolean(PG_STATEMENTS) ? resetStatementStatistics() : null;
+            Map<String, Double> serverBefore = postgresCpuByProcess();
             before = cpu();
             long start = System.nanoTime();
             bodies.forEach(producer::send);
@@ -313,6 +319,12 @@ public class PostgresSessionBench {
             }
             seconds = (System.nanoTime() - start) / 1e9;
             used = cpu().minus(before);
+            if (walBefore != null) {
+                Map<String, Double> serverAfter = postgresCpuByProcess();
+                serverAfter.forEach((kind, coreSeconds) -> System.out.printf("  PostgreSQL %s: %.2f core-s%n", kind,
+                        coreSeconds - serverBefore.getOrDefault(kind, 0.0)));
+                printStatementStatistics(walBefore, total);
+            }
             raw[1] = rawScanRows(EPC_STEP, 5);
         }
         double rate = total / seconds;
@@ -322,6 +334,8 @@ public class PostgresSessionBench {
                 total, total / ScanObservationBatch.MAX_OBSERVATIONS, ScanObservationBatch.MAX_OBSERVATIONS, sendSeconds,
                 seconds);
         System.out.printf("EPCs applied, backlog of %,d                              %,10.0f /s%n", total, rate);
+        System.out.printf("PostgreSQL fsync %s, synchronous_commit %s, full_page_writes %s%n", setting("fsync"),
+                setting("synchronous_commit"), setting("full_page_writes"));
         System.out.printf("units of work seen: %d, EPCs each: median %,d, max %,d%n", sizes.length,
                 sizes[sizes.length / 2], sizes[sizes.length - 1]);
         System.out.printf("raw floor: session_scan rows inserted by plain JDBC, %,d a transaction (before, after the drain) %,.0f, %,.0f rows/s;"
@@ -343,6 +357,53 @@ public class PostgresSessionBench {
                 withSnapshot.postgres() * 1000 / total, scalar("select coalesce(max(length(payload)), 0) from"
                         + " snapshot_event_entry where aggregate_identifier = 'epcs'") / 1024);
         coldLoads("epcs", 1_000);
+    }
+
+    /** Clears pg_stat_statements and the server's WAL and table counters; the WAL position now. */
+    private String resetStatementStatistics() throws SQLException {
+        execute("select pg_stat_statements_reset()");
+        execute("select pg_stat_reset_shared('wal')");
+        execute("select pg_stat_reset()");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select pg_current_wal_lsn()::text")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /**
+     * Where the server spent its time during the drain: statements grouped by their first 60 characters (a JDBC batch
+     * rewritten as multi-row inserts gives one text per row count), with execution time, calls, rows and WAL; the WAL
+     * written in all and per EPC; autovacuum and autoanalyze runs on the tables.
+     */
+    private void printStatementStatistics(String walBefore, int total) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select pg_wal_lsn_diff(pg_current_wal_lsn(), '" + walBefore + "'::pg_lsn),"
+                    + " (select wal_records from pg_stat_wal), (select wal_fpi from pg_stat_wal),"
+                    + " (select wal_sync from pg_stat_wal), (select wal_write from pg_stat_wal)")) {
+                rs.next();
+                System.out.printf("%nWAL during the drain: %,d bytes (%,.0f bytes an EPC), %,d records, %,d full-page images,"
+                        + " %,d writes, %,d syncs%n", rs.getLong(1), rs.getLong(1) / (double) total, rs.getLong(2),
+                        rs.getLong(3), rs.getLong(5), rs.getLong(4));
+            }
+            System.out.printf("%-62s %10s %8s %10s %9s %12s%n", "statement (first 60 characters)", "exec ms", "calls",
+                    "rows", "mean ms", "WAL bytes");
+            try (ResultSet rs = s.executeQuery("select left(regexp_replace(query, '\\s+', ' ', 'g'), 60) as q,"
+                    + " sum(total_exec_time), sum(calls), sum(rows), sum(wal_bytes) from pg_stat_statements"
+                    + " group by q order by 2 desc limit 20")) {
+                while (rs.next()) {
+                    System.out.printf("%-62s %,10.0f %,8d %,10d %9.3f %,12d%n", rs.getString(1), rs.getDouble(2),
+                            rs.getLong(3), rs.getLong(4), rs.getDouble(2) / Math.max(1, rs.getLong(3)), rs.getLong(5));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, autovacuum_count,"
+                    + " autoanalyze_count from pg_stat_user_tables where n_tup_ins + n_tup_upd > 0 order by n_tup_ins desc")) {
+                while (rs.next()) {
+                    System.out.printf("  table %s: %,d inserted, %,d updated (%,d HOT), autovacuum %d, autoanalyze %d%n",
+                            rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
+                }
+            }
+        }
     }
 
     /** Until the session's latest snapshot covers all but a threshold of its events (at most 2 minutes). */
@@ -404,6 +465,34 @@ public class PostgresSessionBench {
 
     /** The server's processes (postmaster, from its pid file, and its children); backends that ended are not counted. */
     private double postgresCpu() throws SQLException {
+        return postgresProcesses().mapToDouble(PostgresSessionBench::cpuSeconds).sum();
+    }
+
+    /**
+     * CPU of the server's processes by kind, from the title PostgreSQL gives each in /proc/PID/cmdline (Linux):
+     * "walwriter", "checkpointer", "autovacuum worker", ..., and every client backend as "backends".
+     */
+    private Map<String, Double> postgresCpuByProcess() throws SQLException {
+        return postgresProcesses().collect(java.util.stream.Collectors.groupingBy(p -> {
+            String title;
+            try {
+                title = Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline")).replace('\0', ' ').strip();
+            } catch (IOException e) {
+                title = "ended";
+            }
+            if (!title.startsWith("postgres: ")) {
+                return "postmaster";
+            }
+            String kind = title.substring("postgres: ".length());
+            return kind.startsWith(EmbeddedPostgresServer.USER + " ") ? "backends" : kind.replaceAll("\\s+(process\\s*)?$", "");
+        }, java.util.TreeMap::new, java.util.stream.Collectors.summingDouble(PostgresSessionBench::cpuSeconds)));
+    }
+
+    private static double cpuSeconds(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+    }
+
+    private Stream<ProcessHandle> postgresProcesses() throws SQLException {
         String dataDirectory;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select setting from pg_settings where name = 'data_directory'")) {
@@ -416,8 +505,7 @@ public class PostgresSessionBench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ProcessHandle.of(pid).stream().flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
-                .mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0)).sum();
+        return ProcessHandle.of(pid).stream().flatMap(p -> Stream.concat(Stream.of(p), p.descendants()));
     }
 
     /**
@@ -562,6 +650,14 @@ public class PostgresSessionBench {
         }
     }
 
+    private String setting(String name) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("show " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     private long scalar(String sql) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
@@ -609,45 +705,82 @@ public class PostgresSessionBench {
     }
 
     /**
-     * A real Kafka broker and a real PostgreSQL, durable like production (fsync and synchronous
-     * commit on, data in a temporary directory removed at the end) unless {@code -Dbench.fsync=off}.
+     * A real Kafka broker and a real PostgreSQL, durable like production (fsync and synchronous commit on, data in a
+     * temporary directory removed at the end) unless {@code -Dbench.fsync=off} (test-support's server for the tests).
+     * The durable server is started here and not by test-support's {@code EmbeddedPostgresServer.persistent}: zonky's
+     * builder starts every server with {@code -F} (fsync off) and {@code synchronous_commit=off} unless told otherwise,
+     * and that one does not (measured at 2df2ac4: {@code show fsync} said off), so the settings are given explicitly.
+     * With {@code -Dbench.pg-statements=true} it also loads pg_stat_statements, tracking COMMIT too.
      */
     public static class Infrastructure implements QuarkusTestResourceLifecycleManager {
 
         private EmbeddedKafka kafka;
-        private EmbeddedPostgresServer postgres;
+        private EmbeddedPostgresServer fast;
+        private EmbeddedPostgres durable;
         private Path dataDir;
 
         @Override
         public Map<String, String> start() {
             kafka = EmbeddedKafka.forTests();
+            String url;
             if ("off".equals(System.getProperty("bench.fsync"))) {
-                postgres = EmbeddedPostgresServer.forTests();
+                fast = EmbeddedPostgresServer.forTests();
+                url = fast.createDatabase("count");
             } else {
-                try {
-                    dataDir = Files.createTempDirectory("count-bench-pg-");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                postgres = EmbeddedPostgresServer.persistent(dataDir.resolve("data"), freePort());
+                url = startDurable();
             }
             return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
-                    "quarkus.datasource.jdbc.url", postgres.createDatabase("count"),
+                    "quarkus.datasource.jdbc.url", url,
                     "quarkus.datasource.username", EmbeddedPostgresServer.USER,
                     "quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
         }
 
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
+        private String startDurable() {
+            try {
+                dataDir = Files.createTempDirectory("count-bench-pg-");
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDir.resolve("data"))
+                        .setServerConfig("max_connections", "300")
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+                if (Boolean.getBoolean(PG_STATEMENTS)) {
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                            .setServerConfig("pg_stat_statements.track", "all")
+                            .setServerConfig("pg_stat_statements.max", "10000");
+                }
+                durable = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            String url = "jdbc:postgresql://localhost:" + durable.getPort() + "/count";
+            try (Connection c = durable.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("create database count");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            if (Boolean.getBoolean(PG_STATEMENTS)) {
+                try (Connection c = DriverManager.getConnection(url, EmbeddedPostgresServer.USER,
+                        EmbeddedPostgresServer.PASSWORD); Statement s = c.createStatement()) {
+                    s.execute("create extension pg_stat_statements");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return url;
         }
 
         @Override
         public void stop() {
-            postgres.close();
+            try {
+                if (fast != null) {
+                    fast.close();
+                } else {
+                    durable.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             kafka.close();
             if (dataDir != null) {
                 try (Stream<Path> files = Files.walk(dataDir)) {
