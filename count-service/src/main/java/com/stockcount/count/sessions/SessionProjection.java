@@ -24,8 +24,10 @@ import com.stockcount.count.sessions.domain.SessionEvents.SessionDiscarded;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionEdited;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionReopened;
 import com.stockcount.count.sessions.domain.SnapshotLine;
+import com.stockcount.platform.time.IsoInstants;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -40,6 +42,8 @@ import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Keeps {@code session_view} and {@code session_line} for the session screens. It runs in the
@@ -49,6 +53,11 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 public class SessionProjection {
 
     private static final String RECORDED_SCANS = SessionProjection.class.getName() + ".recordedScans";
+    /** The scan rows of a unit of work, in COPY's text format (tab-separated, {@code \N} for null). */
+    private static final String COPY_SCANS = "copy session_scan (session_id, observation_id, kind, code, gtin, serial, epc,"
+            + " bin, line_no, category, reason, observed_at) from stdin";
+    /** Characters of rows sent to the server at a time. */
+    private static final int COPY_CHUNK = 64 * 1_024;
 
     @Inject
     DataSource dataSource;
@@ -177,30 +186,7 @@ public class SessionProjection {
     private void write(RecordedScans recorded) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             if (!recorded.scans.isEmpty()) {
-                try (PreparedStatement insert = c.prepareStatement(
-                        "insert into session_scan (session_id, observation_id, kind, code, gtin, serial, epc, bin, line_no,"
-                                + " category, reason, observed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    for (ScanOutcome scan : recorded.scans) {
-                        insert.setString(1, recorded.sessionId);
-                        insert.setString(2, scan.observationId());
-                        insert.setString(3, scan.kind());
-                        insert.setString(4, scan.code());
-                        insert.setString(5, scan.gtin());
-                        insert.setString(6, scan.serial());
-                        insert.setString(7, scan.epc());
-                        insert.setString(8, scan.bin());
-                        if (scan.countedOnLine()) {
-                            insert.setInt(9, Integer.parseInt(scan.lineId()));
-                        } else {
-                            insert.setNull(9, Types.INTEGER);
-                        }
-                        insert.setString(10, scan.category());
-                        insert.setString(11, scan.reason());
-                        insert.setTimestamp(12, Timestamp.from(scan.observedAt()));
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
+                copyScans(c, recorded);
             }
             if (!recorded.lastOfLine.isEmpty()) {
                 int n = recorded.lastOfLine.size();
@@ -232,6 +218,72 @@ public class SessionProjection {
                 update.executeUpdate();
             }
         }
+    }
+
+    /**
+     * The scan rows of a unit of work by one {@code COPY ... FROM STDIN} instead of a batch of multi-row INSERTs: the
+     * same rows in the same transaction (the connection is the command's, enlisted in its JTA transaction), and a
+     * scan already recorded still fails the statement, hence the transaction, on the (session_id, observation_id)
+     * key. PostgreSQL writes a COPY's rows with its multi-insert path (one WAL record per page's worth of rows instead
+     * of one per row) and parses no statement of 1,536 parameters per 128 rows; the session_scan inserts were ~60 %
+     * of the server's statement time and ~80 % of its WAL while EPCs stream in (docs/benchmarks.md, round 8).
+     */
+    private static void copyScans(Connection c, RecordedScans recorded) throws SQLException {
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SCANS);
+        try {
+            StringBuilder rows = new StringBuilder(COPY_CHUNK + 1_024);
+            for (ScanOutcome scan : recorded.scans) {
+                copyField(rows, recorded.sessionId).append('\t');
+                copyField(rows, scan.observationId()).append('\t');
+                copyField(rows, scan.kind()).append('\t');
+                copyField(rows, scan.code()).append('\t');
+                copyField(rows, scan.gtin()).append('\t');
+                copyField(rows, scan.serial()).append('\t');
+                copyField(rows, scan.epc()).append('\t');
+                copyField(rows, scan.bin()).append('\t');
+                // lineId is the line's number as text, already checked by the aggregate
+                copyField(rows, scan.countedOnLine() ? scan.lineId() : null).append('\t');
+                copyField(rows, scan.category()).append('\t');
+                copyField(rows, scan.reason()).append('\t');
+                rows.append(IsoInstants.text(scan.observedAt())).append('\n');
+                if (rows.length() >= COPY_CHUNK) {
+                    writeTo(copy, rows);
+                }
+            }
+            writeTo(copy, rows);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private static void writeTo(CopyIn copy, StringBuilder rows) throws SQLException {
+        byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        rows.setLength(0);
+    }
+
+    /**
+     * A value in COPY's text format: {@code \N} for null; a backslash, tab, newline or carriage return escaped with a
+     * backslash (codes, serials and reasons are free text from devices and people), everything else as it is.
+     */
+    private static StringBuilder copyField(StringBuilder rows, String value) {
+        if (value == null) {
+            return rows.append("\\N");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '\\' -> rows.append("\\\\");
+                case '\t' -> rows.append("\\t");
+                case '\n' -> rows.append("\\n");
+                case '\r' -> rows.append("\\r");
+                default -> rows.append(ch);
+            }
+        }
+        return rows;
     }
 
     /** The outcomes of one session recorded in a unit of work: the scan rows, each line's last total, the counters. */

@@ -290,6 +290,71 @@ class ScanBatchFlowTest {
     }
 
     @Test
+    void codesWithBackslashesTabsAndLineBreaksAreListedExactlyAsTheyWereRead() {
+        String session = countingSession();
+        List<String> codes = List.of("A\\B", "\\N", "TAB\tAFTER", "LF\nAFTER", "CR\rAFTER", "\\.", "ENDS\\",
+                "\\t is not a tab", "ünï €\u00a0😀", "");
+        List<ScanObserved> scans = new ArrayList<>();
+        for (String code : codes) {
+            // with the product's GTIN it counts on the boxed line; without one it is unmatched, the code in the reason
+            scans.add(new ScanObserved(UUID.randomUUID().toString(), session, "hh-1", CodeKind.BARCODE, "X" + code,
+                    BOXED, "S\t" + code, null, null, SEEN));
+            scans.add(new ScanObserved(UUID.randomUUID().toString(), session, "hh-1", CodeKind.BARCODE, "Y" + code,
+                    null, null, null, "E-01\\" + code, SEEN));
+        }
+
+        consumer.handle(poll(batch(session, scans)));
+
+        JsonPath counted = given().get("/sessions/" + session + "/scans?category=COUNTED&limit=100").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(counted.getList("items.code")).containsExactlyElementsOf(codes.stream().map(c -> "X" + c).toList());
+        assertThat(counted.getList("items.serial")).containsExactlyElementsOf(codes.stream().map(c -> "S\t" + c).toList());
+        assertThat(counted.getList("items.gtin")).containsOnly(BOXED);
+        JsonPath unmatched = given().get("/sessions/" + session + "/scans?category=UNMATCHED&limit=100").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(unmatched.getList("items.code")).containsExactlyElementsOf(codes.stream().map(c -> "Y" + c).toList());
+        assertThat(unmatched.getList("items.reason")).containsExactlyElementsOf(
+                codes.stream().map(c -> "code Y" + c + " decodes to no GTIN").toList());
+        assertThat(unmatched.getList("items.bin")).containsExactlyElementsOf(codes.stream().map(c -> "E-01\\" + c).toList());
+        assertThat(unmatched.getList("items.gtin")).containsOnlyNulls();
+        assertThat(line(session, "SKU-32").getLong("countedQuantity")).isEqualTo(codes.size());
+    }
+
+    @Test
+    void aScanAlreadyRecordedForTheSessionFailsThePollsTransactionAndNothingOfThePollIsKept() throws SQLException {
+        String session = countingSession();
+        ScanObserved recorded = read(session, "3034AA0000000000000000G1", TAGGED);
+        ScanObserved next = read(session, "3034AA0000000000000000G2", TAGGED);
+        // the row a scan with this id would write is already there: the last guard against a scan recorded twice
+        scanRow(session, recorded.observationId(), "insert into session_scan (session_id, observation_id, kind, code,"
+                + " category, observed_at) values (?, ?, 'EPC', 'already', 'COUNTED', now())");
+        ScanObserved barcode = box(session, "hh-1");
+        List<ConsumerRecord<String, byte[]>> poll = poll(batch(session, List.of(next, recorded)), single(barcode));
+
+        assertThatThrownBy(() -> consumer.handle(poll)).hasStackTraceContaining("session_scan");
+
+        assertThat(line(session, "SKU-31").getString("countedQuantity")).isNull();
+        assertThat(line(session, "SKU-32").getString("countedQuantity")).isNull();
+        assertThat(given().get("/sessions/" + session + "/scans").then().extract().jsonPath().getList("items.code"))
+                .containsExactly("already");
+        // once the row is gone, the same poll applies in full
+        scanRow(session, recorded.observationId(), "delete from session_scan where session_id = ? and observation_id = ?");
+        consumer.handle(poll);
+        assertThat(line(session, "SKU-31").getLong("countedQuantity")).isEqualTo(2);
+        assertThat(line(session, "SKU-32").getLong("countedQuantity")).isEqualTo(1);
+        assertThat(given().get("/sessions/" + session + "/scans").then().extract().jsonPath().getList("items.id"))
+                .containsExactly(next.observationId(), recorded.observationId(), barcode.observationId());
+    }
+
+    private void scanRow(String session, String observationId, String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
+            statement.setString(1, session);
+            statement.setString(2, observationId);
+            assertThat(statement.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void whenThePollsTransactionFailsNoSessionKeepsWhatItHadAppliedInIt() {
         String applied = countingSession();
         String locked = countingSession();
