@@ -96,9 +96,10 @@ public final class PortalBench {
             if (url == null) {
                 kafka = EmbeddedKafka.forTests();
                 // PostgreSQL as the launcher runs it (fsync, synchronous commit and full-page writes on), in a data
-                // directory removed at the end. Until round 8 the bench used the tests' server, with all three off: a
-                // commit then never waited for the disk, which flattered count-service's latency (docs/rfid.md, round 8).
-                // --postgres=fast starts that server again, to compare.
+                // directory removed at the end. Until round 8 the bench used the tests' server, with all three off (and
+                // the launcher's was not durable either: see EmbeddedPostgresServer.persistent): a commit never waited
+                // for the disk, which flattered count-service's latency (docs/rfid.md, round 8). --postgres=fast
+                // starts the tests' server again, to compare.
                 boolean fastPostgres = "fast".equals(opts.getOrDefault("postgres", "durable"));
                 if (fastPostgres) {
                     postgres = EmbeddedPostgresServer.forTests();
@@ -106,9 +107,9 @@ public final class PortalBench {
                     postgresDir = Files.createTempDirectory("bench-postgres");
                     postgres = EmbeddedPostgresServer.persistent(postgresDir, freePort());
                 }
-                System.out.printf("PostgreSQL: %s%n", fastPostgres
-                        ? "fast (fsync, synchronous_commit and full_page_writes off, as the tests run it)"
-                        : "durable (fsync, synchronous_commit and full_page_writes on, as the launcher runs it)");
+                System.out.printf("PostgreSQL: %s (fsync %s, synchronous_commit %s, full_page_writes %s)%n",
+                        fastPostgres ? "the tests' server" : "durable, as the launcher runs it", postgres.setting("fsync"),
+                        postgres.setting("synchronous_commit"), postgres.setting("full_page_writes"));
                 bootstrap = kafka.bootstrapServers();
                 int port = Integer.parseInt(opts.getOrDefault("port", "18083"));
                 url = "http://localhost:" + port;

@@ -44,13 +44,34 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("max_connections", "300"));
     }
 
-    /** A durable server on a given port whose data stays in {@code dataDir} across runs. */
+    /**
+     * A durable server on a given port whose data stays in {@code dataDir} across runs. The zonky builder starts every
+     * server with {@code -F} (fsync off) and {@code synchronous_commit=off} unless told otherwise, so durability is
+     * asked for explicitly: a commit is on disk before it is acknowledged, as on a production server.
+     */
     public static EmbeddedPostgresServer persistent(Path dataDir, int port) {
         return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "300"));
+    }
+
+    /** The server's current value of a setting ({@code show name}), e.g. to print how durable it runs. */
+    public String setting(String name) {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a setting name: " + name);
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("show " + name)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read setting " + name, e);
+        }
     }
 
     public int port() {
