@@ -17,7 +17,6 @@ import com.stockcount.platform.kafka.EventRecords;
 import com.stockcount.platform.kafka.KafkaClients;
 import com.stockcount.testsupport.EmbeddedKafka;
 import com.stockcount.testsupport.EmbeddedPostgresServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
@@ -29,6 +28,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -706,28 +706,39 @@ public class PostgresSessionBench {
 
     /**
      * A real Kafka broker and a real PostgreSQL, durable like production (fsync and synchronous commit on, data in a
-     * temporary directory removed at the end) unless {@code -Dbench.fsync=off} (test-support's server for the tests).
-     * The durable server is started here and not by test-support's {@code EmbeddedPostgresServer.persistent}: zonky's
-     * builder starts every server with {@code -F} (fsync off) and {@code synchronous_commit=off} unless told otherwise,
-     * and that one does not (measured at 2df2ac4: {@code show fsync} said off), so the settings are given explicitly.
-     * With {@code -Dbench.pg-statements=true} it also loads pg_stat_statements, tracking COMMIT too.
+     * temporary directory removed at the end) unless {@code -Dbench.fsync=off}. With {@code -Dbench.pg-statements=true}
+     * the durable server is restarted with pg_stat_statements loaded.
      */
     public static class Infrastructure implements QuarkusTestResourceLifecycleManager {
 
         private EmbeddedKafka kafka;
-        private EmbeddedPostgresServer fast;
-        private EmbeddedPostgres durable;
+        private EmbeddedPostgresServer postgres;
         private Path dataDir;
 
         @Override
         public Map<String, String> start() {
             kafka = EmbeddedKafka.forTests();
-            String url;
             if ("off".equals(System.getProperty("bench.fsync"))) {
-                fast = EmbeddedPostgresServer.forTests();
-                url = fast.createDatabase("count");
+                postgres = EmbeddedPostgresServer.forTests();
             } else {
-                url = startDurable();
+                try {
+                    dataDir = Files.createTempDirectory("count-bench-pg-");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                postgres = EmbeddedPostgresServer.persistent(dataDir.resolve("data"), freePort());
+                if (Boolean.getBoolean(PG_STATEMENTS)) {
+                    preloadStatementStatistics();
+                }
+            }
+            String url = postgres.createDatabase("count");
+            if (Boolean.getBoolean(PG_STATEMENTS)) {
+                try (Connection c = DriverManager.getConnection(url, EmbeddedPostgresServer.USER,
+                        EmbeddedPostgresServer.PASSWORD); Statement s = c.createStatement()) {
+                    s.execute("create extension if not exists pg_stat_statements");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
             }
             return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
                     "quarkus.datasource.jdbc.url", url,
@@ -735,52 +746,35 @@ public class PostgresSessionBench {
                     "quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
         }
 
-        private String startDurable() {
-            try {
-                dataDir = Files.createTempDirectory("count-bench-pg-");
-                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                        .setDataDirectory(dataDir.resolve("data"))
-                        .setServerConfig("max_connections", "300")
-                        .setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on")
-                        .setServerConfig("full_page_writes", "on");
-                if (Boolean.getBoolean(PG_STATEMENTS)) {
-                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                            .setServerConfig("pg_stat_statements.track", "all")
-                            .setServerConfig("pg_stat_statements.max", "10000");
-                }
-                durable = builder.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            String url = "jdbc:postgresql://localhost:" + durable.getPort() + "/count";
-            try (Connection c = durable.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("create database count");
+        /**
+         * pg_stat_statements can only be loaded at server start, and the server's settings are test-support's: set in
+         * postgresql.auto.conf (which the server's own command-line settings still override), then the durable server
+         * restarted on its data directory.
+         */
+        private void preloadStatementStatistics() {
+            try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("postgres"), EmbeddedPostgresServer.USER,
+                    EmbeddedPostgresServer.PASSWORD); Statement s = c.createStatement()) {
+                s.execute("alter system set shared_preload_libraries = 'pg_stat_statements'");
+                s.execute("alter system set pg_stat_statements.track = 'all'");
+                s.execute("alter system set pg_stat_statements.max = 10000");
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-            if (Boolean.getBoolean(PG_STATEMENTS)) {
-                try (Connection c = DriverManager.getConnection(url, EmbeddedPostgresServer.USER,
-                        EmbeddedPostgresServer.PASSWORD); Statement s = c.createStatement()) {
-                    s.execute("create extension pg_stat_statements");
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
+            postgres.stop();
+            postgres.start();
+        }
+
+        private static int freePort() {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return url;
         }
 
         @Override
         public void stop() {
-            try {
-                if (fast != null) {
-                    fast.close();
-                } else {
-                    durable.close();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            postgres.close();
             kafka.close();
             if (dataDir != null) {
                 try (Stream<Path> files = Files.walk(dataDir)) {
