@@ -24,9 +24,9 @@ import com.stockcount.count.sessions.domain.SessionEvents.SessionDiscarded;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionEdited;
 import com.stockcount.count.sessions.domain.SessionEvents.SessionReopened;
 import com.stockcount.count.sessions.domain.SnapshotLine;
-import com.stockcount.platform.time.IsoInstants;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,11 +53,14 @@ import org.postgresql.copy.CopyIn;
 public class SessionProjection {
 
     private static final String RECORDED_SCANS = SessionProjection.class.getName() + ".recordedScans";
-    /** The scan rows of a unit of work, in COPY's text format (tab-separated, {@code \N} for null). */
+    /** The scan rows of a unit of work, in COPY's binary format (no escaping, no parsing of numbers and times). */
     private static final String COPY_SCANS = "copy session_scan (session_id, observation_id, kind, code, gtin, serial, epc,"
-            + " bin, line_no, category, reason, observed_at) from stdin";
-    /** Characters of rows sent to the server at a time. */
+            + " bin, line_no, category, reason, observed_at) from stdin (format binary)";
+    /** The binary format's signature (11 bytes), followed by flags and the length of a header extension, both 0. */
+    private static final byte[] COPY_SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
+    /** Bytes of rows sent to the server at a time. */
     private static final int COPY_CHUNK = 64 * 1_024;
+    private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
 
     @Inject
     DataSource dataSource;
@@ -226,31 +229,47 @@ public class SessionProjection {
      * scan already recorded still fails the statement, hence the transaction, on the (session_id, observation_id)
      * key. PostgreSQL writes a COPY's rows with its multi-insert path (one WAL record per page's worth of rows instead
      * of one per row) and parses no statement of 1,536 parameters per 128 rows; the session_scan inserts were ~60 %
-     * of the server's statement time and ~80 % of its WAL while EPCs stream in (docs/benchmarks.md, round 8).
+     * of the server's statement time and ~80 % of its WAL while EPCs stream in (docs/benchmarks.md, round 8). The
+     * binary format: values need no escaping (codes, serials and reasons are free text) and the server parses no text
+     * into integers and times; text values are sent as UTF-8 and checked by the server as in an INSERT (encoding,
+     * varchar lengths).
      */
     private static void copyScans(Connection c, RecordedScans recorded) throws SQLException {
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SCANS);
         try {
-            StringBuilder rows = new StringBuilder(COPY_CHUNK + 1_024);
+            ByteBuffer rows = ByteBuffer.allocate(COPY_CHUNK);
+            rows.put(COPY_SIGNATURE).putInt(0).putInt(0);
+            byte[] session = recorded.sessionId.getBytes(StandardCharsets.UTF_8);
             for (ScanOutcome scan : recorded.scans) {
-                copyField(rows, recorded.sessionId).append('\t');
-                copyField(rows, scan.observationId()).append('\t');
-                copyField(rows, scan.kind()).append('\t');
-                copyField(rows, scan.code()).append('\t');
-                copyField(rows, scan.gtin()).append('\t');
-                copyField(rows, scan.serial()).append('\t');
-                copyField(rows, scan.epc()).append('\t');
-                copyField(rows, scan.bin()).append('\t');
-                // lineId is the line's number as text, already checked by the aggregate
-                copyField(rows, scan.countedOnLine() ? scan.lineId() : null).append('\t');
-                copyField(rows, scan.category()).append('\t');
-                copyField(rows, scan.reason()).append('\t');
-                rows.append(IsoInstants.text(scan.observedAt())).append('\n');
-                if (rows.length() >= COPY_CHUNK) {
-                    writeTo(copy, rows);
+                byte[][] texts = {scan.observationId().getBytes(StandardCharsets.UTF_8), utf8(scan.kind()), utf8(scan.code()),
+                        utf8(scan.gtin()), utf8(scan.serial()), utf8(scan.epc()), utf8(scan.bin()), utf8(scan.category()),
+                        utf8(scan.reason())};
+                int size = 2 + 12 * 4 + session.length + 4 + 8;
+                for (byte[] text : texts) {
+                    size += text == null ? 0 : text.length;
                 }
+                if (rows.remaining() < size) {
+                    rows = writeTo(copy, rows, size);
+                }
+                rows.putShort((short) 12);
+                field(rows, session);
+                for (int i = 0; i < 7; i++) {
+                    field(rows, texts[i]);
+                }
+                if (scan.countedOnLine()) {
+                    rows.putInt(4).putInt(Integer.parseInt(scan.lineId()));
+                } else {
+                    rows.putInt(-1);
+                }
+                field(rows, texts[7]);
+                field(rows, texts[8]);
+                rows.putInt(8).putLong(postgresMicros(scan.observedAt()));
             }
-            writeTo(copy, rows);
+            if (rows.remaining() < 2) {
+                rows = writeTo(copy, rows, 2);
+            }
+            rows.putShort((short) -1);
+            writeTo(copy, rows, 0);
             copy.endCopy();
         } finally {
             if (copy.isActive()) {
@@ -259,45 +278,31 @@ public class SessionProjection {
         }
     }
 
-    private static void writeTo(CopyIn copy, StringBuilder rows) throws SQLException {
-        byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        rows.setLength(0);
+    /** The rows so far to the server; a buffer with room for {@code next} bytes (a row larger than a chunk gets its own). */
+    private static ByteBuffer writeTo(CopyIn copy, ByteBuffer rows, int next) throws SQLException {
+        copy.writeToCopy(rows.array(), 0, rows.position());
+        return next > COPY_CHUNK ? ByteBuffer.allocate(next) : rows.clear();
+    }
+
+    private static byte[] utf8(String value) {
+        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A value of the binary format: its length and bytes, or length -1 for null. */
+    private static void field(ByteBuffer rows, byte[] value) {
+        if (value == null) {
+            rows.putInt(-1);
+        } else {
+            rows.putInt(value.length).put(value);
+        }
     }
 
     /**
-     * A value in COPY's text format: {@code \N} for null; a backslash, tab, newline or carriage return escaped with a
-     * backslash (codes, serials and reasons are free text from devices and people), everything else as it is. A value
-     * with none of the four, nearly all of them, is appended whole (one array copy): appending every value a character at
-     * a time was a fifth of the scan consumer's samples after the change to COPY (JFR, docs/benchmarks.md round 8).
+     * A timestamptz of the binary format: microseconds since 2000-01-01T00:00Z, rounded to the nearest as the server
+     * rounds a time given as text (and pgjdbc a bound timestamp).
      */
-    private static StringBuilder copyField(StringBuilder rows, String value) {
-        if (value == null) {
-            return rows.append("\\N");
-        }
-        int plain = 0;
-        while (plain < value.length() && !escaped(value.charAt(plain))) {
-            plain++;
-        }
-        if (plain == value.length()) {
-            return rows.append(value);
-        }
-        rows.append(value, 0, plain);
-        for (int i = plain; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> rows.append("\\\\");
-                case '\t' -> rows.append("\\t");
-                case '\n' -> rows.append("\\n");
-                case '\r' -> rows.append("\\r");
-                default -> rows.append(ch);
-            }
-        }
-        return rows;
-    }
-
-    private static boolean escaped(char ch) {
-        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
+    private static long postgresMicros(Instant instant) {
+        return (instant.getEpochSecond() - POSTGRES_EPOCH_SECOND) * 1_000_000 + (instant.getNano() + 500) / 1_000;
     }
 
     /** The outcomes of one session recorded in a unit of work: the scan rows, each line's last total, the counters. */

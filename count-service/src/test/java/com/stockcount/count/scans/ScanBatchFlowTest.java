@@ -295,12 +295,13 @@ class ScanBatchFlowTest {
         List<String> codes = List.of("A\\B", "\\N", "TAB\tAFTER", "LF\nAFTER", "CR\rAFTER", "\\.", "ENDS\\",
                 "\\t is not a tab", "ünï €\u00a0😀", "");
         List<ScanObserved> scans = new ArrayList<>();
+        Instant seen = Instant.parse("2025-03-01T09:00:00.123456Z");
         for (String code : codes) {
             // with the product's GTIN it counts on the boxed line; without one it is unmatched, the code in the reason
             scans.add(new ScanObserved(UUID.randomUUID().toString(), session, "hh-1", CodeKind.BARCODE, "X" + code,
-                    BOXED, "S\t" + code, null, null, SEEN));
+                    BOXED, "S\t" + code, null, null, seen));
             scans.add(new ScanObserved(UUID.randomUUID().toString(), session, "hh-1", CodeKind.BARCODE, "Y" + code,
-                    null, null, null, "E-01\\" + code, SEEN));
+                    null, null, null, "E-01\\" + code, seen));
         }
 
         consumer.handle(poll(batch(session, scans)));
@@ -310,6 +311,7 @@ class ScanBatchFlowTest {
         assertThat(counted.getList("items.code")).containsExactlyElementsOf(codes.stream().map(c -> "X" + c).toList());
         assertThat(counted.getList("items.serial")).containsExactlyElementsOf(codes.stream().map(c -> "S\t" + c).toList());
         assertThat(counted.getList("items.gtin")).containsOnly(BOXED);
+        assertThat(counted.getList("items.scannedAt")).containsOnly(seen.toString());
         JsonPath unmatched = given().get("/sessions/" + session + "/scans?category=UNMATCHED&limit=100").then()
                 .statusCode(200).extract().jsonPath();
         assertThat(unmatched.getList("items.code")).containsExactlyElementsOf(codes.stream().map(c -> "Y" + c).toList());
