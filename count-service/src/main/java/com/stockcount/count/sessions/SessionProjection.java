@@ -228,7 +228,7 @@ public class SessionProjection {
      * same rows in the same transaction (the connection is the command's, enlisted in its JTA transaction), and a
      * scan already recorded still fails the statement, hence the transaction, on the (session_id, observation_id)
      * key. PostgreSQL writes a COPY's rows with its multi-insert path (one WAL record per page's worth of rows instead
-     * of one per row) and parses no statement of 1,536 parameters per 128 rows; the session_scan inserts were ~60 %
+     * of one per row) and parses no statement of 1,536 parameters per 128 rows; the session_scan inserts were ~2/3
      * of the server's statement time and ~80 % of its WAL while EPCs stream in (docs/benchmarks.md, round 8). The
      * binary format: values need no escaping (codes, serials and reasons are free text) and the server parses no text
      * into integers and times; text values are sent as UTF-8 and checked by the server as in an INSERT (encoding,
