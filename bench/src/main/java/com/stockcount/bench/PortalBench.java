@@ -4,18 +4,14 @@ import com.stockcount.launcher.DevTokens;
 import com.stockcount.testsupport.EmbeddedKafka;
 import com.stockcount.testsupport.EmbeddedPostgresServer;
 import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.kafka.tools.ProducerPerformance;
 
 /**
@@ -85,7 +80,6 @@ public final class PortalBench {
 
         EmbeddedKafka kafka = null;
         EmbeddedPostgresServer postgres = null;
-        Path postgresDir = null;
         Process service = null;
         Process inventory = null;
         Process count = null;
@@ -101,12 +95,7 @@ public final class PortalBench {
                 // for the disk, which flattered count-service's latency (docs/rfid.md, round 8). --postgres=fast
                 // starts the tests' server again, to compare.
                 boolean fastPostgres = "fast".equals(opts.getOrDefault("postgres", "durable"));
-                if (fastPostgres) {
-                    postgres = EmbeddedPostgresServer.forTests();
-                } else {
-                    postgresDir = Files.createTempDirectory("bench-postgres");
-                    postgres = EmbeddedPostgresServer.persistent(postgresDir, freePort());
-                }
+                postgres = fastPostgres ? EmbeddedPostgresServer.forTests() : EmbeddedPostgresServer.durableInTemporaryDirectory();
                 System.out.printf("PostgreSQL: %s (fsync %s, synchronous_commit %s, full_page_writes %s)%n",
                         fastPostgres ? "the tests' server" : "durable, as the launcher runs it", postgres.setting("fsync"),
                         postgres.setting("synchronous_commit"), postgres.setting("full_page_writes"));
@@ -218,11 +207,6 @@ public final class PortalBench {
             }
             if (postgres != null) {
                 postgres.close();
-            }
-            if (postgresDir != null) {
-                try (Stream<Path> files = Files.walk(postgresDir)) {
-                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-                }
             }
         }
     }
@@ -385,12 +369,6 @@ public final class PortalBench {
     /** CPU time (user + system) the service's JVM has used so far; null when the bench did not start it or the OS does not tell. */
     private static Duration cpu(Process service) {
         return service == null ? null : service.info().totalCpuDuration().orElse(null);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void stop(Process process) throws InterruptedException {

@@ -3,6 +3,7 @@ package com.stockcount.testsupport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,6 +22,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** How this server was started, so that {@link #start()} can start it again the same way. */
     private final EmbeddedPostgres.Builder builder;
     private EmbeddedPostgres postgres;
+    /** The data directory {@link #close()} removes, for a {@link #durableInTemporaryDirectory()} server. */
+    private Path deleteOnClose;
 
     private EmbeddedPostgresServer(EmbeddedPostgres.Builder builder) {
         this.builder = builder;
@@ -58,6 +61,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "300"));
+    }
+
+    /**
+     * A durable server, as {@link #persistent} runs it, on a free port with its data in a new temporary directory that
+     * {@link #close()} removes: for a benchmark that must measure the production configuration.
+     */
+    public static EmbeddedPostgresServer durableInTemporaryDirectory() {
+        try {
+            Path dir = Files.createTempDirectory("postgres");
+            EmbeddedPostgresServer server = persistent(dir, EmbeddedKafka.freePort());
+            server.deleteOnClose = dir;
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a data directory for PostgreSQL", e);
+        }
     }
 
     /** The server's current value of a setting ({@code show name}), e.g. to print how durable it runs. */
@@ -105,7 +123,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * across the two: a {@link #forTests()} one comes back empty.
      */
     public synchronized void stop() {
-        close();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts a {@link #stop() stopped} server again, on the same port (and data directory when persistent). */
@@ -115,10 +137,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        stop();
+        if (deleteOnClose != null) {
+            Directories.deleteQuietly(deleteOnClose);
         }
     }
 }
