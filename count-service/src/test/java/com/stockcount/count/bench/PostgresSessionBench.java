@@ -28,7 +28,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,7 +40,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -713,7 +711,6 @@ public class PostgresSessionBench {
 
         private EmbeddedKafka kafka;
         private EmbeddedPostgresServer postgres;
-        private Path dataDir;
 
         @Override
         public Map<String, String> start() {
@@ -721,12 +718,7 @@ public class PostgresSessionBench {
             if ("off".equals(System.getProperty("bench.fsync"))) {
                 postgres = EmbeddedPostgresServer.forTests();
             } else {
-                try {
-                    dataDir = Files.createTempDirectory("count-bench-pg-");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                postgres = EmbeddedPostgresServer.persistent(dataDir.resolve("data"), freePort());
+                postgres = EmbeddedPostgresServer.durableInTemporaryDirectory();
                 if (Boolean.getBoolean(PG_STATEMENTS)) {
                     preloadStatementStatistics();
                 }
@@ -764,25 +756,10 @@ public class PostgresSessionBench {
             postgres.start();
         }
 
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
         @Override
         public void stop() {
             postgres.close();
             kafka.close();
-            if (dataDir != null) {
-                try (Stream<Path> files = Files.walk(dataDir)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
         }
     }
 }
