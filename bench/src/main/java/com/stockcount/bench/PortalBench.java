@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -144,13 +145,19 @@ public final class PortalBench {
                 // that has been up for a while is past this, so a longer warm-up measures its steady state
                 int warmupN = Integer.parseInt(opts.getOrDefault("warmup-n", Integer.toString(Math.min(latencyN / 4, 20_000))));
                 System.out.printf("%nwarm-up of the whole path (%,d tags into another session)%n", warmupN);
-                view.run(url, portal, warmSession, warmupN, latencyR, a, latencyB, latencyC, rate, 3L << 30, poll);
+                // where the cores go in each phase: the JVMs the bench started, PostgreSQL, the bench itself with the broker
+                Map<String, Long> pids = new LinkedHashMap<>();
+                pids.put("count-service", count.pid());
+                pids.put("scan-ingest", service == null ? null : service.pid());
+                pids.put("inventory", inventory.pid());
+                ProcessCpu cpu = new ProcessCpu(pids);
+                view.run(url, portal, warmSession, warmupN, latencyR, a, latencyB, latencyC, rate, 3L << 30, poll, cpu);
                 send(http, "PUT", url + "/readers/" + portal, "{\"site\":\"" + SessionLatency.SITE + "\",\"bin\":\"RFID-01\"}");
                 send(http, "PUT", url + "/readers/" + portal + "/session", "{\"sessionId\":\"" + measured + "\"}");
                 // the registry caches a reader's setup (5 s): let the new bin and binding be seen; --settle-s waits longer
                 // (count-service snapshots a session once it has been quiet, which a large warm-up session then gets done)
                 Thread.sleep(Math.max(6, Long.parseLong(opts.getOrDefault("settle-s", "6"))) * 1000);
-                view.run(url, portal, measured, latencyN, latencyR, a, latencyB, latencyC, rate, 4L << 30, poll);
+                view.run(url, portal, measured, latencyN, latencyR, a, latencyB, latencyC, rate, 4L << 30, poll, cpu);
                 // the throughput run below has no consumer, as in earlier runs: its sessions do not exist in count-service
                 stop(count);
                 count = null;

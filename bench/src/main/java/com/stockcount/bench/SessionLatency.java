@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -99,7 +100,7 @@ final class SessionLatency {
      * session counting it, split into send → 202 (scan-ingest, acks=all) and 202 → visible (count-service).
      */
     void run(String ingestUrl, String reader, String session, int n, int r, int a, int b, int inFlight, double rate,
-             long serialBase, Duration pollEvery) throws Exception {
+             long serialBase, Duration pollEvery, ProcessCpu cpu) throws Exception {
         int perBody = Math.max(1, b / r);
         int bodies = (n + perBody - 1) / perBody;
         String[] epcs = PortalBench.sgtin96(serialBase, n);
@@ -154,6 +155,7 @@ final class SessionLatency {
         AtomicReference<String> failure = new AtomicReference<>();
         long start = System.nanoTime() + Duration.ofMillis(200).toNanos();
         long behind = 0;
+        Map<String, Double> cpuBefore = cpu.sample();
         poller.start();
         for (int k = 0; k < bodies; k++) {
             long due = start + (long) (k * (double) perBody / rate * 1e9);
@@ -171,6 +173,8 @@ final class SessionLatency {
             System.out.println("!! " + done.getCount() + " bodies unanswered after 5 minutes");
         }
         poller.join();
+        Map<String, Double> cpuAfter = cpu.sample();
+        double cpuWall = (System.nanoTime() - start) / 1e9;
 
         long[][] timeline;
         synchronized (samples) {
@@ -228,7 +232,52 @@ final class SessionLatency {
             System.out.printf("  send → 202   %s   (scan-ingest: parse, de-duplicate, publish, acks=all)%n", percentiles(toAck, filled));
             System.out.printf("  202 → visible %s   (count-service: consume, apply, read model; + up to %d ms poll)%n",
                     percentiles(ackToVisible, filled), pollEvery.toMillis());
+            bySecond(sentAt, ackedAt, timeline, bodies, perBody, n);
         }
+        System.out.printf("CPU            %s%n", ProcessCpu.between(cpuBefore, cpuAfter, cpuWall));
+    }
+
+    /**
+     * The p99 latency of the tags whose body was sent in each second of the stream: the whole-phase p99 hides
+     * whether a miss is a start-up transient (the first seconds after a JVM starts, still compiling) or spread
+     * through the phase. Also prints from which second on every second met 1 s.
+     */
+    private static void bySecond(long[] sentAt, long[] ackedAt, long[][] timeline, int bodies, int perBody, int n) {
+        int seconds = (int) ((sentAt[bodies - 1] - sentAt[0]) / 1_000_000_000L) + 1;
+        List<List<Long>> buckets = new ArrayList<>();
+        for (int i = 0; i < seconds; i++) {
+            buckets.add(new ArrayList<>());
+        }
+        int s = 0;
+        for (int k = 0; k < bodies; k++) {
+            long threshold = Math.min(n, (long) (k + 1) * perBody);
+            while (s < timeline.length && timeline[s][1] < threshold) {
+                s++;
+            }
+            if (s < timeline.length && ackedAt[k] != 0) {
+                // every tag of a body has the body's latency, and bodies are equal but for the last: a body stands for its tags
+                buckets.get((int) ((sentAt[k] - sentAt[0]) / 1_000_000_000L)).add(Math.max(0, timeline[s][0] - sentAt[k]));
+            }
+        }
+        StringBuilder line = new StringBuilder();
+        int metFrom = 0;
+        for (int i = 0; i < seconds; i++) {
+            List<Long> bucket = buckets.get(i);
+            if (bucket.isEmpty()) {
+                line.append(" -");
+                continue;
+            }
+            long[] sorted = bucket.stream().mapToLong(Long::longValue).sorted().toArray();
+            long p99 = pct(sorted, 0.99);
+            line.append(String.format(" %,d", p99));
+            if (p99 > 1000) {
+                metFrom = i + 1;
+            }
+        }
+        System.out.printf("  p99 by second of the stream (ms):%s%n", line);
+        System.out.printf("  %s%n", metFrom == 0 ? "every second's p99 within 1 s"
+                : metFrom >= seconds ? "no second's p99 within 1 s from some second to the end"
+                : "every second's p99 within 1 s from second " + (metFrom + 1) + " of " + seconds + " on");
     }
 
     private void send(URI target, byte[] body, int k, long[] ackedAt, Semaphore window, AtomicInteger retries, AtomicInteger answered,
