@@ -16,10 +16,11 @@ import com.stockcount.platform.kafka.EventRecords;
 import com.stockcount.platform.kafka.PoisonRecordException;
 import com.stockcount.platform.outbox.ProcessedEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -76,6 +77,8 @@ public class ScanConsumer {
     AxonConfiguration axon;
     @Inject
     DataSource dataSource;
+    @Inject
+    TransactionManager transactions;
     /*
      * How much of a backlog one poll, hence one transaction, applies. Every unit of work pays the same fixed costs (the
      * session status query, one command, each counted line's total, the counters, the commit), so fewer and larger
@@ -90,7 +93,8 @@ public class ScanConsumer {
     @ConfigProperty(name = "stockcount.scans.max-poll-records", defaultValue = "500")
     int maxPollRecords;
 
-    void start(@Observes StartupEvent event) {
+    /** Called by {@link ScanPathWarmUp} once the scan path has been rehearsed (or at once, when that is off). */
+    void consume() {
         workers.start(ConsumerWorker.batched("count-scans", GROUP, List.of(Topics.SCAN_OBSERVATION), this::handle,
                 Map.of(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, maxPartitionFetchBytes,
                         ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 2 * maxPartitionFetchBytes,
@@ -98,12 +102,7 @@ public class ScanConsumer {
     }
 
     void handle(List<ConsumerRecord<String, byte[]>> records) {
-        Map<String, List<ScanObserved>> bySession = new LinkedHashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            for (ScanObserved scan : observations(record)) {
-                bySession.computeIfAbsent(scan.sessionId(), id -> new ArrayList<>()).add(scan);
-            }
-        }
+        Map<String, List<ScanObserved>> bySession = bySession(records);
         Map<String, String> refused = new LinkedHashMap<>();
         try {
             QuarkusTransaction.requiringNew().run(() -> apply(bySession, refused));
@@ -118,6 +117,47 @@ public class ScanConsumer {
         if (!refused.isEmpty()) {
             throw new PoisonRecordException(String.join("; ", refused.values()));
         }
+    }
+
+    /**
+     * The warm-up's rehearsal ({@link ScanPathWarmUp}): {@code setUp} and then every poll applied exactly as
+     * {@link #handle} applies one (same decoding, status query, processed ids, commands, read model), all in one
+     * transaction that is then rolled back, so none of it is kept: no event, no row, no processed id. What stays is
+     * what the rehearsal is for: compiled code, and warm connections and plans. The caller evicts the rehearsed
+     * sessions from the cache.
+     */
+    void rehearse(Runnable setUp, List<List<ConsumerRecord<String, byte[]>>> polls) {
+        try {
+            transactions.begin();
+        } catch (NotSupportedException | SystemException e) {
+            throw new IllegalStateException("cannot begin the rehearsal's transaction", e);
+        }
+        try {
+            setUp.run();
+            for (List<ConsumerRecord<String, byte[]>> poll : polls) {
+                Map<String, String> refused = new LinkedHashMap<>();
+                apply(bySession(poll), refused);
+                if (!refused.isEmpty()) {
+                    throw new IllegalStateException("rehearsal refused: " + String.join("; ", refused.values()));
+                }
+            }
+        } finally {
+            try {
+                transactions.rollback();
+            } catch (SystemException e) {
+                throw new IllegalStateException("cannot roll the rehearsal back", e);
+            }
+        }
+    }
+
+    private static Map<String, List<ScanObserved>> bySession(List<ConsumerRecord<String, byte[]>> records) {
+        Map<String, List<ScanObserved>> bySession = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            for (ScanObserved scan : observations(record)) {
+                bySession.computeIfAbsent(scan.sessionId(), id -> new ArrayList<>()).add(scan);
+            }
+        }
+        return bySession;
     }
 
     private void apply(Map<String, List<ScanObserved>> bySession, Map<String, String> refused) {

@@ -13,7 +13,7 @@ import java.util.Set;
 public final class Api {
 
     /** Every site the tests of this module use. */
-    public static final List<String> TEST_SITES = List.of("STORE-1", "STORE-2", "STORE-L", "STORE-M", "STORE-S", "STORE-C",
+    public static final List<String> TEST_SITES = List.of("STORE-1", "STORE-2", "STORE-L", "STORE-M", "STORE-S", "STORE-C", "STORE-W",
             "DC-1", "WH-9", "BROKEN", "NOWHERE");
 
     private Api() {
