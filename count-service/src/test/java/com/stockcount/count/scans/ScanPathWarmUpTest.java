@@ -105,6 +105,29 @@ class ScanPathWarmUpTest {
         assertThat(published).extracting(EventRecords::eventType).last().isEqualTo(SessionCompleted.TYPE);
     }
 
+    @Inject
+    ScanPathWarmUp warmUp;
+
+    @Test
+    void aRoundWritesOnlyTemporaryTablesSoTheEventStoreGetsNoGapsAndTheScanTableNoDeadRows() throws Exception {
+        String sequences = "select (select last_value from domain_event_entry_global_index_seq),"
+                + " (select last_value from session_scan_id_seq)";
+        long[] before = pair(sequences);
+
+        assertThat(warmUp.round(99)).isEqualTo(ScanPathWarmUp.TAGS_A_ROUND);
+
+        // sequences are not transactional: had the rehearsal written the real tables, their values would have moved
+        assertThat(pair(sequences)).containsExactly(before);
+        assertThat(rows("select count(*) from session_view where id like 'warm-up-%'")).isZero();
+    }
+
+    private long[] pair(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return new long[]{r.getLong(1), r.getLong(2)};
+        }
+    }
+
     private static Map<String, Object> rfidQuant() {
         Map<String, Object> quant = InventoryStub.quant("w1", "SKU-41", "W-01", 2, TAGGED);
         quant.put("tracking", "RFID");
